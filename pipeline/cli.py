@@ -1,0 +1,121 @@
+"""The `intervju` command. Thin: it parses options and calls the library (pipeline.api and friends)."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+app = typer.Typer(
+    name="intervju",
+    help="Swedish interviews in, annotated JSON out: turns and speakers, tokens, lemmas, POS, "
+         "dependencies, entities and topics. Start with `intervju run corpus/ --out out/`.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+
+
+def _mount(module: str, name: str, help_text: str) -> None:
+    """Sub-command groups live beside the code they drive; a missing one is simply not offered."""
+    try:
+        sub = importlib.import_module(module).app
+    except ModuleNotFoundError as err:
+        if err.name and module.startswith(err.name):
+            return
+        raise
+    app.add_typer(sub, name=name, help=help_text)
+
+
+@app.command()
+def run(
+    inputs: list[Path] = typer.Argument(..., help="Files or folders (searched recursively for .txt, .md, "
+                                                  ".html, .xml, .docx)."),
+    out: Path = typer.Option(..., "--out", "-o", help="Output folder: one JSON per document, _summary.json, "
+                                                      "_manifest.json, and _errors/ for failed documents."),
+    config: Optional[Path] = typer.Option(None, help="Pipeline configuration (default: configs/pipeline.toml)."),
+    topics: Optional[Path] = typer.Option(None, help="Your own topic taxonomy (TOML) instead of the default."),
+    model: Optional[str] = typer.Option(None, help="spaCy model directory for the language stage."),
+    force: bool = typer.Option(False, "--force", help="Redo every document, even unchanged ones."),
+    keep_orphans: bool = typer.Option(False, "--keep-orphans",
+                                      help="Mark outputs whose input disappeared instead of removing them."),
+    progress: Optional[bool] = typer.Option(None, "--progress/--no-progress",
+                                            help="Progress bar (default: only on a terminal)."),
+) -> None:
+    """Annotate documents. Only new or changed documents are redone (or all after a config/model change).
+    Exit code 0: all processed; 1: some documents failed (see _summary.json); 2: usage error."""
+    from pipeline.api import run_batch
+    from pipeline.config import ConfigError
+
+    overrides = {}
+    if topics:
+        overrides["topics"] = {"taxonomy": str(topics.resolve())}
+    if model:
+        overrides["language"] = {"model": model, "fallback": None}
+    try:
+        summary = run_batch(inputs, out, config, force=force, keep_orphans=keep_orphans, progress=progress,
+                            overrides=overrides)
+    except ConfigError as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(2)
+    c = summary.as_dict()["counts"]
+    for e in summary.failed:
+        typer.echo(f"failed: {e.path}: {e.stage}: {e.reason}", err=True)
+    for p in summary.problems:
+        typer.echo(f"problem: {p}", err=True)
+    typer.echo(f"{c['processed']} processed, {c['unchanged']} unchanged, {c['failed']} failed, "
+               f"{c['removed']} removed in {summary.seconds:.1f} s → {out}", err=True)
+    if not summary.processed and not summary.unchanged and not summary.failed:
+        typer.echo("error: no supported input files found", err=True)
+        raise typer.Exit(2)
+    raise typer.Exit(summary.exit_code)
+
+
+@app.command()
+def schema(write: bool = typer.Option(False, "--write", help="Regenerate the schema file shipped in the package.")) -> None:
+    """Print the JSON Schema of the output documents (generated from the document model)."""
+    from pipeline import schema as schema_mod
+
+    if write:
+        typer.echo(str(schema_mod.write_shipped()))
+    else:
+        sys.stdout.write(schema_mod.render())
+
+
+@app.command()
+def stages() -> None:
+    """List the registered stages that configs can name."""
+    from pipeline import registry
+
+    for name in registry.names():
+        spec = registry.get(name)
+        typer.echo(f"{name:24} needs {', '.join(spec.requires) or '-':30} gives {', '.join(spec.provides)}")
+
+
+@app.command()
+def evaluate(
+    gold: list[Path] = typer.Argument(..., help="Gold files (*.gold.json) or folders holding them beside "
+                                                "their documents."),
+    config: Optional[Path] = typer.Option(None, help="Pipeline configuration."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Show each mismatched turn."),
+) -> None:
+    """Score the pipeline against reference annotations: turns P/R/F1, speaker accuracy, title, entities, topics."""
+    from pipeline.evaluate import evaluate_paths, print_report
+
+    report = evaluate_paths(gold, config)
+    print_report(report, verbose=verbose)
+
+
+_mount("pipeline.model.cli", "model", "Train, evaluate and package the Swedish language model.")
+_mount("pipeline.topics_cli", "topics", "Train a topic classifier and discover corpus topics.")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

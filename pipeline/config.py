@@ -1,0 +1,100 @@
+"""Reading configs/pipeline.toml into a list of ready stages, and the fingerprint of the effective config."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pipeline import registry
+from pipeline.registry import StageFn
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def project_root() -> Path:
+    """The folder holding configs/ and models/: the checkout in development, bundled data when installed."""
+    checkout = PACKAGE_DIR.parent
+    if (checkout / "configs" / "pipeline.toml").is_file():
+        return checkout
+    return PACKAGE_DIR / "_bundled"
+
+
+def default_config_path() -> Path:
+    return project_root() / "configs" / "pipeline.toml"
+
+
+class ConfigError(ValueError):
+    """A configuration file that cannot be used; the message names the file and the reason."""
+
+
+@dataclass
+class PipelineConfig:
+    path: Path
+    stages: list[dict[str, Any]]
+    limits: dict[str, Any] = field(default_factory=dict)
+
+    def resolve(self, value: str) -> Path:
+        p = Path(value)
+        return p if p.is_absolute() else project_root() / p
+
+    def stage_settings(self, name: str) -> dict[str, Any]:
+        for s in self.stages:
+            if s["name"] == name:
+                return s
+        raise KeyError(name)
+
+    def fingerprint(self) -> str:
+        """Hash of the effective configuration and every file it points to (taxonomy, patterns)."""
+        h = hashlib.sha256(json.dumps({"stages": self.stages, "limits": self.limits}, sort_keys=True).encode())
+        for s in self.stages:
+            for key, value in sorted(s.items()):
+                if isinstance(value, str) and value.endswith((".toml", ".json", ".joblib")):
+                    p = self.resolve(value)
+                    if p.is_file():
+                        h.update(p.read_bytes())
+        return h.hexdigest()[:16]
+
+
+def load_config(path: Path | None = None, overrides: dict[str, dict[str, Any]] | None = None) -> PipelineConfig:
+    path = Path(path) if path else default_config_path()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as err:
+        raise ConfigError(f"{path}: cannot read the configuration ({err.strerror})") from err
+    except tomllib.TOMLDecodeError as err:
+        raise ConfigError(f"{path}: not valid TOML: {err}") from err
+    stages = data.get("stage")
+    if not isinstance(stages, list) or not stages:
+        raise ConfigError(f"{path}: no [[stage]] tables: a pipeline needs at least one stage")
+    for i, s in enumerate(stages):
+        if "name" not in s or "factory" not in s:
+            raise ConfigError(f"{path}: stage #{i + 1} needs both 'name' and 'factory'")
+    for name, values in (overrides or {}).items():
+        for s in stages:
+            if s["name"] == name:
+                s.update(values)
+    return PipelineConfig(path=path, stages=stages, limits=data.get("limits", {}))
+
+
+def build_stages(config: PipelineConfig) -> list[tuple[str, StageFn]]:
+    """Instantiate every stage and check that each one's inputs are provided by an earlier stage."""
+    available: set[str] = {"source", "raw"}
+    built = []
+    for s in config.stages:
+        try:
+            spec = registry.get(s["factory"])
+        except KeyError as err:
+            raise ConfigError(f"{config.path}: stage {s['name']!r}: {err.args[0]}") from None
+        missing = [r for r in spec.requires if r not in available]
+        if missing:
+            raise ConfigError(
+                f"{config.path}: stage {s['name']!r} needs {', '.join(missing)}, which no earlier stage provides"
+            )
+        settings = {k: v for k, v in s.items() if k not in ("name", "factory")}
+        built.append((s["name"], spec.factory(config=config, **settings)))
+        available.update(spec.provides)
+    return built
