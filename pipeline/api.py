@@ -85,7 +85,7 @@ def run_batch(inputs: list[str | Path], out: str | Path, config: Path | None = N
     manifest = outputs.read_manifest(out)
     previous: dict = manifest["documents"]
     current: dict = {}
-    max_bytes = int(float(pipe.config.limits.get("max_file_mb", 50)) * 2**20)
+    max_bytes = int(float(pipe.config.limits.get("max_file_mb", 10)) * 2**20)
     bar = _progress(sys.stderr.isatty() if progress is None else progress, len(items))
     try:
         for item in items:

@@ -39,6 +39,8 @@ def run(
     config: Optional[Path] = typer.Option(None, help="Pipeline configuration (default: configs/pipeline.toml)."),
     topics: Optional[Path] = typer.Option(None, help="Your own topic taxonomy (TOML) instead of the default."),
     model: Optional[str] = typer.Option(None, help="spaCy model directory for the language stage."),
+    max_file_mb: Optional[float] = typer.Option(None, help="Skip (with an error record) files larger than this "
+                                                         "many MB (default 10, from configs/pipeline.toml)."),
     force: bool = typer.Option(False, "--force", help="Redo every document, even unchanged ones."),
     keep_orphans: bool = typer.Option(False, "--keep-orphans",
                                       help="Mark outputs whose input disappeared instead of removing them."),
@@ -53,6 +55,8 @@ def run(
     overrides = {}
     if topics:
         overrides["topics"] = {"taxonomy": str(topics.resolve())}
+    if max_file_mb:
+        overrides["limits"] = {"max_file_mb": max_file_mb}
     if model:
         overrides["language"] = {"model": model, "fallback": None}
     try:

@@ -73,11 +73,15 @@ def load_config(path: Path | None = None, overrides: dict[str, dict[str, Any]] |
     for i, s in enumerate(stages):
         if "name" not in s or "factory" not in s:
             raise ConfigError(f"{path}: stage #{i + 1} needs both 'name' and 'factory'")
+    limits = dict(data.get("limits", {}))
     for name, values in (overrides or {}).items():
+        if name == "limits":
+            limits.update(values)
+            continue
         for s in stages:
             if s["name"] == name:
                 s.update(values)
-    return PipelineConfig(path=path, stages=stages, limits=data.get("limits", {}))
+    return PipelineConfig(path=path, stages=stages, limits=limits)
 
 
 def build_stages(config: PipelineConfig) -> list[tuple[str, StageFn]]:

@@ -60,7 +60,9 @@ def _assign_speakers(work: Work, seg: Segmentation, lede_text: list[str], body_t
     meta.interviewer = names.get("interviewer") or speakers.find_interviewer(lede_text)
     if seg.interviewer_label or seg.respondent_label or any(d.speaker for d in seg.drafts):
         return  # a transcript names its speakers on every turn
-    if meta.interviewee is None and _FAQ_TITLE.search(meta.title or ""):
+    if meta.interviewee is not None:
+        seg.kind = "interview"
+    elif _FAQ_TITLE.search(meta.title or ""):
         seg.kind = "faq"
     for d in seg.drafts:
         d.speaker = meta.interviewer if d.role == TurnRole.QUESTION else meta.interviewee

@@ -138,7 +138,8 @@ def segment_marked(blocks: list[Block], body: list[int]) -> Segmentation | None:
         elif not drafts:
             lede.append(i)
     drafts = [d for d in drafts if d.blocks]
-    return Segmentation("interview", drafts, lede)
+    replies = any(d.skip for d in drafts if d.role == TurnRole.ANSWER)
+    return Segmentation("interview" if replies else "faq", drafts, lede)
 
 
 def _question_group(blocks: list[Block], group: list[int]) -> int:

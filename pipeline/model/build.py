@@ -1,0 +1,90 @@
+"""The data recipe: rebuild and harmonise Talbanken train, convert the NER corpora, write spaCy DocBins."""
+from __future__ import annotations
+
+import json
+import random
+
+from . import docs, harmonise, ner_data, paths, talbanken
+from .readers import read_conllu
+
+
+def split_dev(dev: list[dict]) -> tuple[list[dict], list[dict]]:
+    """Dev split in two at a paragraph boundary near the middle: A may be trained on, B is for selection."""
+    cut = len(dev) // 2
+    while cut < len(dev) and "newpar id" not in dev[cut]["meta"] and "newdoc id" not in dev[cut]["meta"]:
+        cut += 1
+    return dev[:cut], dev[cut:]
+
+
+def build_ud(out, report: dict, dev_in_train: bool = True) -> None:
+    import spacy
+
+    nlp = spacy.blank("sv")
+    dev = list(read_conllu(paths.TALBANKEN_DEV))
+    for s in dev:
+        for t in s["tokens"]:
+            t["space"] = "SpaceAfter=No" not in t["misc"]
+    r = report.setdefault("talbanken_rebuild", {})
+    sents = talbanken.rebuild_train(report=r)
+    maps = harmonise.learn_maps(dev)
+    r["harmonised"] = dict(harmonise.apply_maps(sents, maps).most_common(12))
+    talbanken.finish_trees(sents, r)
+    r["relabelled"] = dict(harmonise.relabel(sents, maps).most_common(12))
+    r["sentences"] = len(sents)
+    r["tokens"] = sum(len(s["tokens"]) for s in sents)
+    dev_a, dev_b = split_dev(dev)
+    r["dev_a_sentences"], r["dev_b_sentences"] = len(dev_a), len(dev_b)
+    n = docs.save((docs.ud_doc(nlp.vocab, g) for g in docs.group_by_doc(sents)), out / "ud-train" / "rebuilt.spacy")
+    r["train_docs"] = n
+    if dev_in_train:  # current-UD trees, twice, to pull the parser towards current conventions
+        for k in (1, 2):
+            docs.save((docs.ud_doc(nlp.vocab, g) for g in docs.group_by_doc(dev_a)), out / "ud-train" / f"dev-a{k}.spacy")
+    docs.save((docs.ud_doc(nlp.vocab, g) for g in docs.group_by_doc(dev_b if dev_in_train else dev)), out / "ud-dev.spacy")
+    (out / "harmonise-maps.json").write_text(json.dumps({"upos": {"|".join(k): v for k, v in maps["upos"].items()}}))
+
+
+def _ner_docs(vocab, sents, n=10):
+    items = [(w, t, ner_data.detokenise(w)) for w, t in sents]
+    return (docs.ner_doc(vocab, g) for g in docs.chunks(items, n))
+
+
+def _uner_docs(vocab, split):
+    from .readers import spaces_from_text
+
+    sents = []
+    for s in ner_data.read_uner(split):
+        w = [t["form"] for t in s["tokens"]]
+        sents.append((w, [t["ner"] for t in s["tokens"]], spaces_from_text(w, s["text"])))
+    return (docs.ner_doc(vocab, g) for g in docs.chunks(sents, 10))
+
+
+def build_ner(out, report: dict, heldout: float = 0.1) -> None:
+    import spacy
+
+    nlp = spacy.blank("sv")
+    r = report.setdefault("ner", {})
+    kl = ner_data.klintan_train()
+    random.Random(13).shuffle(kl)
+    k = int(len(kl) * heldout)
+    kl_dev, kl_train = kl[:k], kl[k:]
+    suc = ner_data.read_suc_removed()
+    r["klintan_train_sents"], r["klintan_heldout_sents"], r["suc_gold_sents"] = len(kl_train), len(kl_dev), len(suc)
+    r["uner_train_docs"] = docs.save(_uner_docs(nlp.vocab, "train"), out / "ner-train" / "uner.spacy")
+    docs.save(_ner_docs(nlp.vocab, kl_train), out / "ner-train" / "klintan.spacy")
+    docs.save(_ner_docs(nlp.vocab, suc), out / "ner-train" / "suc-gold.spacy")
+    docs.save(list(_uner_docs(nlp.vocab, "dev")) + list(_ner_docs(nlp.vocab, kl_dev)), out / "ner-dev.spacy")
+
+
+def build_all(out=None, dev_in_train: bool = True) -> dict:
+    paths.require_shared()
+    out = out or paths.BUILD / "corpus"
+    out.mkdir(parents=True, exist_ok=True)
+    report: dict = {}
+    build_ud(out, report, dev_in_train=dev_in_train)
+    build_ner(out, report)
+    (out / "report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False))
+    return report
+
+
+if __name__ == "__main__":
+    print(json.dumps(build_all(), indent=2, ensure_ascii=False))

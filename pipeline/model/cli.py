@@ -1,0 +1,48 @@
+"""`intervju model ...`: rebuild, train, evaluate and package intervju's own Swedish spaCy model."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+app = typer.Typer(help="Our own Swedish spaCy model: `train` runs the whole recipe (data, training, "
+                       "evaluation, packaging into models/); `evaluate FILE` scores a model on raw text.",
+                  no_args_is_help=True, add_completion=False)
+
+
+@app.command()
+def train(
+    out: Optional[Path] = typer.Option(None, help="Where to write the pipeline (default models/sv_intervju_core)."),
+    skip_build: bool = typer.Option(False, "--skip-build", help="Reuse the corpora already in build/model/corpus."),
+    skip_train: bool = typer.Option(False, "--skip-train", help="Reuse the trained pipelines in build/model/train."),
+) -> None:
+    """Build the training data from ../shared/data, train UD and NER, evaluate on the test sets, package."""
+    from . import recipe
+
+    recipe.run(out=out, skip_build=skip_build, skip_train=skip_train, log=typer.echo)
+
+
+@app.command()
+def evaluate(
+    file: Path = typer.Argument(..., exists=True, help=".conllu (UD), .iob2 (UNER) or klintan .txt (NER)."),
+    model: Optional[Path] = typer.Option(None, "--model", help="Pipeline directory (default: the shipped model)."),
+) -> None:
+    """Score a model with raw text in: token acc, UPOS, XPOS, MORPH, LEMMA, UAS, LAS, sentence P/R/F, entities."""
+    from . import evaluate as ev
+
+    typer.echo(ev.format_scores(ev.evaluate(file, model)))
+
+
+@app.command()
+def build(out: Optional[Path] = typer.Option(None, help="Corpus folder (default build/model/corpus).")) -> None:
+    """Only build the training data (rebuilt Talbanken, NER corpora) and print the data report."""
+    import json
+
+    from . import build as b
+
+    typer.echo(json.dumps(b.build_all(out), indent=2, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,83 @@
+"""Harmonise the rebuilt (UD 1.0/2.0-era) Talbanken annotation to current UD conventions.
+
+All maps are learned from the current UD dev split only (never from test): the majority UPOS, FEATS and
+lemma for each (form, XPOS), a (XPOS, UPOS) -> FEATS back-off, and a relabelling of closed-class words
+whose rebuilt relation is one that current UD (almost) never gives that word.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+CLOSED = {"ADP", "SCONJ", "CCONJ", "PART", "DET", "PRON", "AUX", "ADV"}
+# relations of function words that can be renamed without touching the tree's structure
+FUNCTION_LABELS = {"advmod", "mark", "case", "cc", "fixed", "compound:prt", "aux", "cop", "det", "nmod:poss"}
+
+
+def _majority(counter: Counter, min_count: int = 1, min_share: float = 0.0):
+    total = sum(counter.values())
+    if total < min_count:
+        return None
+    value, n = counter.most_common(1)[0]
+    return value if n / total >= min_share else None
+
+
+def learn_maps(dev_sents: list[dict]) -> dict:
+    upos, lemma, feats, feats_bo = (defaultdict(Counter) for _ in range(4))
+    upos_lemma, labels = defaultdict(Counter), defaultdict(Counter)
+    for s in dev_sents:
+        for t in s["tokens"]:
+            f = t["form"].lower()
+            upos[(f, t["xpos"])][t["upos"]] += 1
+            upos_lemma[(t["lemma"].lower(), t["xpos"].split("|")[0])][t["upos"]] += 1
+            lemma[(f, t["xpos"])][t["lemma"]] += 1
+            feats[(f, t["xpos"], t["upos"])][t["feats"]] += 1
+            feats_bo[(t["xpos"], t["upos"])][t["feats"]] += 1
+            if t["upos"] in CLOSED:
+                labels[(f, t["upos"])][t["deprel"]] += 1
+    return {
+        "upos": {k: _majority(v) for k, v in upos.items()},
+        "upos_lemma": {k: _majority(v, 3, 0.8) for k, v in upos_lemma.items()},
+        "lemma": {k: _majority(v, 2, 0.6) for k, v in lemma.items()},
+        "feats": {k: _majority(v) for k, v in feats.items()},
+        "feats_bo": {k: _majority(v, 2, 0.75) for k, v in feats_bo.items()},
+        "labels": labels,
+    }
+
+
+def apply_maps(sents: list[dict], maps: dict) -> Counter:
+    """Harmonise in place; returns counts of what moved."""
+    moved = Counter()
+    for s in sents:
+        for t in s["tokens"]:
+            f, x = t["form"].lower(), t["xpos"]
+            new = maps["upos"].get((f, x)) or maps["upos_lemma"].get((t["lemma"].lower(), x.split("|")[0]))
+            if new and new != t["upos"]:
+                moved[f"upos {t['upos']}->{new}"] += 1
+                t["upos"] = new
+            lem = maps["lemma"].get((f, x))
+            if lem and lem != t["lemma"]:
+                moved["lemma"] += 1
+                t["lemma"] = lem
+            ft = maps["feats"].get((f, x, t["upos"])) or maps["feats_bo"].get((x, t["upos"]))
+            if ft and ft != t["feats"]:
+                moved["feats"] += 1
+                t["feats"] = ft
+    return moved
+
+
+def relabel(sents: list[dict], maps: dict, min_count: int = 8) -> Counter:
+    """Relabel closed-class words whose relation is rare (< 5%) for that word in current UD."""
+    moved = Counter()
+    for s in sents:
+        for t in s["tokens"]:
+            if t["deprel"] not in FUNCTION_LABELS or t["deprel"] == "fixed":
+                continue
+            dist = maps["labels"].get((t["form"].lower(), t["upos"]))
+            if not dist:
+                continue
+            total = sum(dist.values())
+            best, n = dist.most_common(1)[0]
+            if total >= min_count and n / total >= 0.85 and dist[t["deprel"]] / total < 0.05 and best in FUNCTION_LABELS:
+                moved[f"{t['deprel']}->{best}"] += 1
+                t["deprel"] = best
+    return moved

@@ -1,0 +1,52 @@
+"""Assemble the shipped pipeline: UD layers + NER (own tok2vec) + Swedish tokenizer exceptions + meta."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from . import MODEL_NAME, VERSION, paths
+from .tokenizer import add_swedish_exceptions
+
+SOURCES = [
+    {"name": "UD Swedish-Talbanken (dev; train rebuilt from UNER Talbanken, efselab and UD 1.0 train)",
+     "url": "https://github.com/UniversalDependencies/UD_Swedish-Talbanken", "license": "CC BY-SA 4.0"},
+    {"name": "UNER Swedish-Talbanken", "url": "https://github.com/UniversalNER/UNER_Swedish-Talbanken",
+     "license": "CC BY-SA 4.0"},
+    {"name": "efselab Talbanken tables (lemma, SUC, UPOS)", "url": "https://github.com/robertostling/efselab",
+     "license": "data derived from Talbanken (CC BY-SA); repository GPL-3.0"},
+    {"name": "swedish-ner-corpus (Webbnyheter 2012)", "url": "https://github.com/klintan/swedish-ner-corpus",
+     "license": "CC BY 4.0"},
+    {"name": "SUC 3.0 manual name layer (sentences from kb-labb/sucx3_ner)",
+     "url": "https://github.com/kb-labb/sucx3_ner", "license": "CC BY 4.0 (SUC 3.0)"},
+]
+
+
+def dir_size(path: Path) -> int:
+    return sum(f.stat().st_size for f in Path(path).rglob("*") if f.is_file())
+
+
+def assemble(ud_model: Path, ner_model: Path | None, out: Path | None = None, scores: dict | None = None,
+             notes: dict | None = None) -> Path:
+    import spacy
+
+    out = Path(out or paths.SHIPPED)
+    nlp = spacy.load(ud_model)
+    if ner_model:
+        ner_nlp = spacy.load(ner_model)
+        nlp.add_pipe("ner", source=ner_nlp)
+    add_swedish_exceptions(nlp)
+    nlp.meta.update({
+        "name": MODEL_NAME.split("_", 1)[1], "lang": "sv", "version": VERSION,
+        "description": "intervju's Swedish CNN pipeline: tokenizer with Swedish exceptions, XPOS (SUC), "
+                       "UPOS+FEATS, edit-tree lemmas, dependencies and sentences (parser), entities "
+                       "PER/ORG/LOC/MISC. Trained by `intervju model train` from open corpora.",
+        "author": "intervju contributors", "license": "CC BY-SA 4.0", "sources": SOURCES,
+        "url": "https://github.com/intervju/intervju",
+        "performance": scores or {}, "intervju": notes or {},
+    })
+    if out.exists():
+        shutil.rmtree(out)
+    nlp.to_disk(out)
+    (out / "meta.json").write_text(json.dumps(nlp.meta, indent=2, ensure_ascii=False))
+    return out
