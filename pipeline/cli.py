@@ -113,6 +113,19 @@ def evaluate(
     print_report(report, verbose=verbose)
 
 
+def _commands(module: str, names: tuple[str, ...]) -> None:
+    """Top-level commands defined beside the code they drive (plain functions with typer options)."""
+    try:
+        mod = importlib.import_module(module)
+    except ModuleNotFoundError as err:
+        if err.name and module.startswith(err.name):
+            return
+        raise
+    for name in names:
+        app.command(name)(getattr(mod, name))
+
+
+_commands("pipeline.researcher_cli", ("export", "report"))
 _mount("pipeline.model.cli", "model", "Train, evaluate and package the Swedish language model.")
 _mount("pipeline.topics_cli", "topics", "Train a topic classifier and discover corpus topics.")
 
