@@ -1,4 +1,4 @@
-"""The library behind the CLI: annotate one file, or run a batch into an output folder."""
+"""The library behind the CLI: annotate one file, run a batch into an output folder, or report its status."""
 
 from __future__ import annotations
 
@@ -6,12 +6,15 @@ import hashlib
 import json
 import sys
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline import outputs
 from pipeline.discover import InputFile, discover
 from pipeline.document import Document, ErrorRecord
+from pipeline.executors import PipelineSpec, Result, Task, pipeline_for
+from pipeline.manifest import Manifest
 
 
 @dataclass
@@ -19,6 +22,7 @@ class RunSummary:
     out: str
     processed: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    reused: list[str] = field(default_factory=list)  # renamed or copied inputs whose output was carried over
     removed: list[str] = field(default_factory=list)
     failed: list[ErrorRecord] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
@@ -33,31 +37,23 @@ class RunSummary:
         return {
             "out": self.out, "fingerprint": self.fingerprint, "seconds": round(self.seconds, 3),
             "counts": {"processed": len(self.processed), "unchanged": len(self.unchanged),
-                       "removed": len(self.removed), "failed": len(self.failed), "problems": len(self.problems)},
-            "processed": self.processed, "unchanged": self.unchanged, "removed": self.removed,
-            "failed": [e.model_dump() for e in self.failed], "problems": self.problems,
+                       "reused": len(self.reused), "removed": len(self.removed), "failed": len(self.failed),
+                       "problems": len(self.problems)},
+            "processed": self.processed, "unchanged": self.unchanged, "reused": self.reused,
+            "removed": self.removed, "failed": [e.model_dump() for e in self.failed], "problems": self.problems,
         }
 
 
-def _pipeline(config: Path | None, overrides: dict | None):
-    from pipeline.runner import Pipeline
+def _spec(config: Path | None, overrides: dict | None, validate: bool = True) -> PipelineSpec:
+    return PipelineSpec(str(Path(config).resolve()) if config else None,
+                        json.dumps(overrides or {}, sort_keys=True), validate)
 
-    return Pipeline.from_config(config, overrides)
 
-
-def process_path(path: str | Path, config: Path | None = None, pipeline=None) -> Document:
+def process_path(path: str | Path, config: Path | None = None) -> Document:
     """Annotate one file and return its Document (raises StageFailure with the reason if it fails)."""
     path = Path(path)
-    pipe = pipeline or _pipeline(config, None)
+    pipe = pipeline_for(_spec(config, None))
     return pipe.process(path, path.name, path.read_bytes(), rel=path.name)
-
-
-def _read(item: InputFile, max_bytes: int) -> bytes:
-    size = item.path.stat().st_size
-    if size > max_bytes:
-        raise ValueError(f"the file is {size / 2**20:.1f} MB, over the limit of {max_bytes / 2**20:.0f} MB "
-                         "(raise limits.max_file_mb to allow it)")
-    return item.path.read_bytes()
 
 
 def _progress(enabled: bool, total: int):
@@ -72,91 +68,147 @@ def _progress(enabled: bool, total: int):
     return progress
 
 
-def run_batch(inputs: list[str | Path], out: str | Path, config: Path | None = None, *, force: bool = False,
+def run_batch(inputs: list[str | Path], out: str | Path, config: Path | None = None, *, jobs: int = 1,
+              executor: str = "local", scheduler: str | None = None, force: bool = False,
               keep_orphans: bool = False, progress: bool | None = None, validate: bool = True,
-              overrides: dict | None = None) -> RunSummary:
+              overrides: dict | None = None, wait: bool = True, on_wait=None) -> RunSummary:
     """Annotate every supported file under `inputs` into `out`, redoing only what changed."""
-    started = time.perf_counter()
+    from pipeline.lock import locked
+
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
+    with locked(out, wait=wait, on_wait=on_wait):
+        return _run_locked(inputs, out, config, jobs, executor, scheduler, force, keep_orphans, progress,
+                           validate, overrides)
+
+
+def _run_locked(inputs, out: Path, config, jobs, executor, scheduler, force, keep_orphans, progress, validate,
+                overrides) -> RunSummary:
+    from pipeline import executors
+
+    started = time.perf_counter()
     items, problems = discover([Path(p) for p in inputs], exclude=out)
-    pipe = _pipeline(config, overrides)
+    spec = _spec(config, overrides, validate)
+    pipe = pipeline_for(spec)
     summary = RunSummary(out=str(out), problems=problems, fingerprint=pipe.fingerprint)
-    manifest = outputs.read_manifest(out)
-    previous: dict = manifest["documents"]
-    current: dict = {}
+    manifest = Manifest(out)
+    manifest.inputs = [str(Path(p).resolve()) for p in inputs]
+    previous = dict(manifest.documents)
+    seen: set[str] = set()
     max_bytes = int(float(pipe.config.limits.get("max_file_mb", 10)) * 2**20)
     bar = _progress(sys.stderr.isatty() if progress is None else progress, len(items))
     try:
-        for item in items:
-            _run_one(pipe, item, out, previous, current, summary, max_bytes, force, validate)
+        todo = _plan(items, out, manifest, previous, seen, summary, max_bytes, force, bar)
+        if executor == "dask":
+            if not scheduler:
+                raise ValueError("--executor dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
+            results = executors.run_dask(todo, spec, scheduler)
+        elif jobs > 1:
+            results = executors.run_processes(todo, spec, jobs)
+        else:
+            results = executors.run_serial(todo, spec)
+        for result in results:
+            _finish(result, out, manifest, summary)
             if bar is not None:
                 bar.advance(bar.task_ids[0])
-                bar.update(bar.task_ids[0], description=item.rel[-40:])
+                bar.update(bar.task_ids[0], description=result.doc_id[-40:])
+        _orphans(out, manifest, previous, seen, summary, keep_orphans)
     finally:
         if bar is not None:
             bar.stop()
-        for doc_id, entry in previous.items():
-            if doc_id in current:
-                continue
-            if keep_orphans:
-                current[doc_id] = {**entry, "status": "orphaned"}
-                continue
-            for p in (outputs.output_path(out, doc_id), outputs.error_path(out, doc_id)):
-                p.unlink(missing_ok=True)
-            summary.removed.append(doc_id)
-        outputs.write_json(out / outputs.MANIFEST, {"fingerprint": pipe.fingerprint, "documents": current})
+        manifest.save(pipe.fingerprint)
         summary.seconds = time.perf_counter() - started
         outputs.write_json(out / outputs.SUMMARY, summary.as_dict())
     return summary
 
 
-def _run_one(pipe, item: InputFile, out: Path, previous: dict, current: dict, summary: RunSummary,
-             max_bytes: int, force: bool, validate: bool) -> None:
-    from pipeline.runner import StageFailure
+def _plan(items: list[InputFile], out: Path, manifest: Manifest, previous: dict, seen: set, summary: RunSummary,
+          max_bytes: int, force: bool, bar) -> Iterator[Task]:
+    """Yield the documents that need work; settle unchanged, renamed and unreadable ones on the way."""
+    fingerprint = summary.fingerprint
+    by_sha = manifest.by_sha(fingerprint)
+    for item in items:
+        doc_id = item.doc_id
+        seen.add(doc_id)
+        try:
+            size = item.path.stat().st_size
+            if size > max_bytes:
+                raise ValueError(f"the file is {size / 2**20:.1f} MB, over the limit of {max_bytes / 2**20:g} MB "
+                                 "(raise it with --max-file-mb or limits.max_file_mb)")
+            raw = item.path.read_bytes()
+        except (OSError, ValueError) as err:
+            reason = f"cannot read the file ({err.strerror})" if isinstance(err, OSError) else str(err)
+            _fail(summary, manifest, out, ErrorRecord(id=doc_id, path=str(item.path), stage="read", reason=reason))
+            if bar is not None:
+                bar.advance(bar.task_ids[0])
+            continue
+        sha = hashlib.sha256(raw).hexdigest()
+        entry = previous.get(doc_id)
+        target = outputs.output_path(out, doc_id)
+        if (not force and entry and entry.get("sha256") == sha and entry.get("fingerprint") == fingerprint
+                and entry.get("status") == "ok" and target.is_file()):
+            summary.unchanged.append(doc_id)
+            if bar is not None:
+                bar.advance(bar.task_ids[0])
+            continue
+        source_id = by_sha.get(sha)
+        if not force and source_id and source_id != doc_id and _reuse(out, source_id, item):
+            manifest.record(doc_id, {"sha256": sha, "fingerprint": fingerprint, "status": "ok", "path": item.rel})
+            summary.reused.append(doc_id)
+            if bar is not None:
+                bar.advance(bar.task_ids[0])
+            continue
+        yield Task(doc_id, str(item.path), item.rel, raw, sha)
 
-    doc_id = item.doc_id
-    target = outputs.output_path(out, doc_id)
-    try:
-        raw = _read(item, max_bytes)
-    except (OSError, ValueError) as err:
-        reason = f"cannot read the file ({err.strerror})" if isinstance(err, OSError) else str(err)
-        _fail(summary, current, out, ErrorRecord(id=doc_id, path=str(item.path), stage="read", reason=reason))
-        return
-    sha = hashlib.sha256(raw).hexdigest()
-    entry = previous.get(doc_id)
-    if (not force and entry and entry.get("sha256") == sha and entry.get("fingerprint") == pipe.fingerprint
-            and entry.get("status") == "ok" and target.is_file()):
-        current[doc_id] = entry
-        summary.unchanged.append(doc_id)
-        return
-    try:
-        doc = pipe.process(item.path, doc_id, raw, rel=item.rel)
-        data = doc.model_dump(mode="json")
-        if validate:
-            from pipeline.schema import validation_errors
 
-            errors = validation_errors(data)
-            if errors:
-                raise StageFailure(ErrorRecord(id=doc_id, path=str(item.path), stage="emit",
-                                               reason="output does not match the schema: " + "; ".join(errors[:3])))
-        outputs.write_atomic(target, json.dumps(data, ensure_ascii=False).encode("utf-8"))
-    except StageFailure as failure:
-        _fail(summary, current, out, failure.record, sha)
+def _reuse(out: Path, source_id: str, item: InputFile) -> bool:
+    """A renamed (or copied) input with unchanged content: carry its output over instead of redoing it."""
+    try:
+        data = json.loads(outputs.output_path(out, source_id).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    data["id"] = item.doc_id
+    data["source"]["path"] = item.rel
+    outputs.write_atomic(outputs.output_path(out, item.doc_id), json.dumps(data, ensure_ascii=False).encode())
+    return True
+
+
+def _finish(result: Result, out: Path, manifest: Manifest, summary: RunSummary) -> None:
+    if result.error is not None:
+        _fail(summary, manifest, out, result.error, result.sha256)
         return
+    target = outputs.output_path(out, result.doc_id)
+    try:
+        outputs.write_atomic(target, result.data)
     except OSError as err:
-        _fail(summary, current, out, ErrorRecord(id=doc_id, path=str(item.path), stage="write",
-                                                 reason=f"cannot write {target} ({err.strerror})"), sha)
+        _fail(summary, manifest, out, ErrorRecord(id=result.doc_id, path=result.doc_id, stage="write",
+                                                  reason=f"cannot write {target} ({err.strerror})"), result.sha256)
         return
-    outputs.error_path(out, doc_id).unlink(missing_ok=True)
-    current[doc_id] = {"sha256": sha, "fingerprint": pipe.fingerprint, "status": "ok", "path": item.rel}
-    summary.processed.append(doc_id)
+    outputs.error_path(out, result.doc_id).unlink(missing_ok=True)
+    manifest.record(result.doc_id, {"sha256": result.sha256, "fingerprint": summary.fingerprint, "status": "ok",
+                                    "path": result.doc_id})
+    summary.processed.append(result.doc_id)
 
 
-def _fail(summary: RunSummary, current: dict, out: Path, record: ErrorRecord, sha: str | None = None) -> None:
+def _orphans(out: Path, manifest: Manifest, previous: dict, seen: set, summary: RunSummary, keep: bool) -> None:
+    for doc_id, entry in previous.items():
+        if doc_id in seen:
+            continue
+        if keep:
+            manifest.record(doc_id, {**entry, "status": "orphaned"})
+            continue
+        for p in (outputs.output_path(out, doc_id), outputs.error_path(out, doc_id)):
+            p.unlink(missing_ok=True)
+        manifest.record(doc_id, None)
+        summary.removed.append(doc_id)
+
+
+def _fail(summary: RunSummary, manifest: Manifest, out: Path, record: ErrorRecord, sha: str | None = None) -> None:
     summary.failed.append(record)
-    current[record.id] = {"sha256": sha, "status": "failed", "path": record.path, "stage": record.stage,
-                          "reason": record.reason}
+    previous = manifest.documents.get(record.id, {})
+    # A failure never damages an earlier good output: it stays, and the manifest remembers it is stale.
+    manifest.record(record.id, {"sha256": sha, "status": "failed", "path": record.path, "stage": record.stage,
+                                "reason": record.reason, "previous_sha256": previous.get("sha256")})
     try:
         outputs.write_json(outputs.error_path(out, record.id), record.model_dump())
     except OSError:

@@ -41,6 +41,13 @@ def run(
     model: Optional[str] = typer.Option(None, help="spaCy model directory for the language stage."),
     max_file_mb: Optional[float] = typer.Option(None, help="Skip (with an error record) files larger than this "
                                                          "many MB (default 10, from configs/pipeline.toml)."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Documents processed in parallel on this machine "
+                                                            "(each worker loads the model once)."),
+    executor: str = typer.Option("local", help="'local' (this machine, see --jobs) or 'dask' (a Dask cluster, "
+                                               "see --scheduler; needs pip install 'intervju[dask]')."),
+    scheduler: Optional[str] = typer.Option(None, help="Address of the Dask scheduler, e.g. tcp://10.0.0.5:8786."),
+    wait: bool = typer.Option(True, "--wait/--no-wait", help="If another run is writing to --out, wait for it "
+                                                             "(default) or give up at once."),
     force: bool = typer.Option(False, "--force", help="Redo every document, even unchanged ones."),
     keep_orphans: bool = typer.Option(False, "--keep-orphans",
                                       help="Mark outputs whose input disappeared instead of removing them."),
@@ -59,10 +66,17 @@ def run(
         overrides["limits"] = {"max_file_mb": max_file_mb}
     if model:
         overrides["language"] = {"model": model, "fallback": None}
+    from pipeline.lock import Busy
+
+    if executor not in ("local", "dask"):
+        typer.echo(f"error: --executor must be 'local' or 'dask', not {executor!r}", err=True)
+        raise typer.Exit(2)
     try:
-        summary = run_batch(inputs, out, config, force=force, keep_orphans=keep_orphans, progress=progress,
-                            overrides=overrides)
-    except ConfigError as err:
+        summary = run_batch(inputs, out, config, jobs=jobs, executor=executor, scheduler=scheduler, force=force,
+                            keep_orphans=keep_orphans, progress=progress, overrides=overrides, wait=wait,
+                            on_wait=lambda pid: typer.echo(f"waiting for another run (pid {pid}) to finish "
+                                                           f"writing to {out} …", err=True))
+    except (ConfigError, Busy, ValueError, RuntimeError) as err:
         typer.echo(f"error: {err}", err=True)
         raise typer.Exit(2)
     c = summary.as_dict()["counts"]
@@ -70,7 +84,7 @@ def run(
         typer.echo(f"failed: {e.path}: {e.stage}: {e.reason}", err=True)
     for p in summary.problems:
         typer.echo(f"problem: {p}", err=True)
-    typer.echo(f"{c['processed']} processed, {c['unchanged']} unchanged, {c['failed']} failed, "
+    typer.echo(f"{c['processed']} processed, {c['unchanged']} unchanged, {c['reused']} reused, {c['failed']} failed, "
                f"{c['removed']} removed in {summary.seconds:.1f} s → {out}", err=True)
     if not summary.processed and not summary.unchanged and not summary.failed:
         typer.echo("error: no supported input files found", err=True)

@@ -7,7 +7,6 @@ import os
 import tempfile
 from pathlib import Path
 
-MANIFEST = "_manifest.json"
 SUMMARY = "_summary.json"
 ERRORS_DIR = "_errors"
 
@@ -43,9 +42,3 @@ def write_json(path: Path, obj) -> None:
     write_atomic(path, (json.dumps(obj, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
 
 
-def read_manifest(out: Path) -> dict:
-    try:
-        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-        return data if isinstance(data, dict) and isinstance(data.get("documents"), dict) else {"documents": {}}
-    except (OSError, ValueError):
-        return {"documents": {}}
