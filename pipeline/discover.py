@@ -9,6 +9,10 @@ from pathlib import Path
 from pipeline.stages.ingest import SUFFIX_FORMAT
 
 
+# A folder's own documentation is not an interview.
+SKIPPED = ("README.", "LICENSE.", "CHANGELOG.")
+
+
 @dataclass(frozen=True)
 class InputFile:
     path: Path
@@ -21,7 +25,8 @@ class InputFile:
 
 def discover(inputs: list[Path], exclude: Path | None = None) -> tuple[list[InputFile], list[str]]:
     """Return the input files and the problems met (missing paths). Symlinked folders are not followed,
-    so a link loop cannot trap the walk; hidden files and the output folder are skipped."""
+    so a link loop cannot trap the walk; hidden and _-prefixed files, README/LICENSE files, reference
+    annotations (*.gold.json) and the output folder are skipped. A file named directly is always taken."""
     found: dict[str, InputFile] = {}
     problems: list[str] = []
     excluded = exclude.resolve() if exclude else None
@@ -41,7 +46,8 @@ def discover(inputs: list[Path], exclude: Path | None = None) -> tuple[list[Inpu
                                  and (excluded is None or (here / d).resolve() != excluded))
             for name in sorted(filenames):
                 p = here / name
-                if name.startswith(".") or name.endswith(".gold.json") or p.suffix.lower() not in SUFFIX_FORMAT:
+                if (name.startswith((".", "_")) or name.endswith(".gold.json") or name.upper().startswith(SKIPPED)
+                        or p.suffix.lower() not in SUFFIX_FORMAT):
                     continue
                 rel = p.relative_to(given).as_posix()
                 if rel in found:

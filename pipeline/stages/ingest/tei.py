@@ -73,7 +73,9 @@ def tei_to_blocks(raw: bytes) -> tuple[list[Block], dict]:
         speaker = None
         for el in body.iter():
             name = _local(el.tag)
-            if name == "note" and el.get("type") == "speaker":
+            if name == "note" and el.get("type") == "head" and (t := _text(el)):
+                blocks.append(Block(text=t, kind=BlockKind.HEADING, level=1 if not blocks else 2))
+            elif name == "note" and el.get("type") == "speaker":
                 blocks.append(Block(text=_text(el), kind=BlockKind.HEADING, level=3))
                 speaker = None
             elif name == "u":

@@ -21,9 +21,13 @@ def _split_paragraph(lines: list[str]) -> list[str]:
     ended = sum(1 for line in lines[:-1] if _ENDS_SENTENCE.search(line))
     if ended >= (len(lines) - 1) / 2:
         return lines  # one paragraph per line
+    # Hard-wrapped lines are of similar width; a line much shorter than the rest ends its unit
+    # (a comment's "Name 14 mars 2025 kl. 08:12" line above its text, a heading above a paragraph).
+    width = max(len(line) for line in lines)
     units: list[list[str]] = [[lines[0]]]
-    for line in lines[1:]:
-        if _STARTS_UNIT.match(line):
+    for prev, line in zip(lines, lines[1:]):
+        short = len(prev) < 0.6 * width and line[:1].isupper()
+        if _STARTS_UNIT.match(line) or short or _ENDS_SENTENCE.search(prev) and line[:1].isupper():
             units.append([line])
         else:
             units[-1].append(line)

@@ -26,7 +26,9 @@ def _find_title(blocks: list[Block], main: list[int]) -> int | None:
     if first.kind != BlockKind.PARAGRAPH or len(main) < 2:
         return None
     text = first.text
-    if (len(text) <= 160 and not re.search(r"[.!?:;]$", text) and not cues.strip_reply_dash(text)
+    asks_and_is_answered = text.endswith("?") and cues.strip_reply_dash(blocks[main[1]].text) > 0
+    if (len(text) <= 160 and not re.search(r"[.!:;]$", text) and not asks_and_is_answered
+            and not cues.strip_reply_dash(text)
             and not cues.SPEAKER_LABEL.match(text) and not cues.DEBATE_LABEL.match(text)):
         return main[0]
     return None
@@ -56,10 +58,15 @@ def _assign_speakers(work: Work, seg: Segmentation, lede_text: list[str], body_t
     if seg.kind == "debate":
         return
     names = _header_names(work.blocks, seg.lede)
+    if seg.interviewer_label or seg.respondent_label or any(d.speaker for d in seg.drafts):
+        # A transcript names its speakers on every turn; its header may name the roles.
+        answering = {d.speaker for d in seg.drafts if d.role == TurnRole.ANSWER}
+        meta.interviewer = names.get("interviewer") or seg.interviewer_label
+        meta.interviewee = names.get("interviewee") or seg.respondent_label or (
+            answering.pop() if len(answering) == 1 else None)
+        return
     meta.interviewee = names.get("interviewee") or speakers.find_interviewee(lede_text, body_text)
     meta.interviewer = names.get("interviewer") or speakers.find_interviewer(lede_text)
-    if seg.interviewer_label or seg.respondent_label or any(d.speaker for d in seg.drafts):
-        return  # a transcript names its speakers on every turn
     if meta.interviewee is not None:
         seg.kind = "interview"
     elif _FAQ_TITLE.search(meta.title or ""):

@@ -17,23 +17,27 @@ NOT_FIRST_NAMES = {
     "Vad", "Hur", "Varför", "Vilka", "Vilken", "Vem", "Foto", "Bild", "Text", "Läs", "Intervju",
 }
 INTERVIEWED_BY = re.compile(
-    r"(?P<who>[A-ZÅÄÖ][\wÅÄÖåäö]*(?:\s+[A-ZÅÄÖ][\wÅÄÖåäö]*){0,3})\s+har\s+"
-    r"(?:intervjuat|träffat|pratat med|talat med|mött|samtalat med|ställt (?:några )?frågor till)\s+"
-    r"(?:honom|henne|hen|dem|[A-ZÅÄÖ])"
+    r"(?P<who>[A-ZÅÄÖ][\wÅÄÖåäö\-]*(?:\s+[A-ZÅÄÖ][\wÅÄÖåäö\-]*){0,3})\s+(?:har\s+)?"
+    r"(?:intervjuat|intervjuade|träffat|träffade|pratat med|pratade med|talat med|talade med|mött|mötte|"
+    r"samtalat med|samtalade med|ställt (?:några )?frågor till|ställde (?:några )?frågor till|bad)\s+"
+    r"(?:honom|henne|hen|dem|(?:[a-zåäö]+\s+)?(?P<whom>[A-ZÅÄÖ][a-zåäöé]+(?:\s+[A-ZÅÄÖ][a-zåäöé\-]+)+))"
 )
+AGE = re.compile(rf"({_WORD}(?:\s+{_WORD}){{1,2}}),\s*\d{{2}},")
 SAYS = re.compile(rf"\b(?:säger|berättar|förklarar|menar|konstaterar)\s+(?:[a-zåäö]+\s+)?({_WORD}(?:\s+{_WORD})?)")
 AGE_OR_ROLE = re.compile(rf"^({_WORD}(?:\s+{_WORD}){{1,2}})(?:,\s*\d{{2}},|\s+är\s|,\s+[a-zåäö])")
 
 
+def _clean_name(found: str) -> str | None:
+    """Drop leading words that open organisation names or are titles ("Ekonomichefen Jonas Lindqvist")."""
+    words = found.split()
+    while words and (words[0] in NOT_FIRST_NAMES or (len(words) > 2 and len(words[0]) > 5
+                                                      and words[0].endswith(("en", "et", "ern")))):
+        words = words[1:]
+    return " ".join(words[:3]) if len(words) >= 2 else None
+
+
 def _candidates(text: str) -> list[str]:
-    found = []
-    for m in PERSON.finditer(text):
-        words = m.group(1).split()
-        while words and words[0] in NOT_FIRST_NAMES:
-            words = words[1:]
-        if len(words) >= 2:
-            found.append(" ".join(words[:3]))
-    return found
+    return [name for m in PERSON.finditer(text) if (name := _clean_name(m.group(1)))]
 
 
 def find_interviewee(lede: list[str], body: list[str] = ()) -> str | None:
@@ -45,11 +49,17 @@ def find_interviewee(lede: list[str], body: list[str] = ()) -> str | None:
         for name in _candidates(para):
             full_names.append(name)
             scores[name] += 1
-        if m := AGE_OR_ROLE.match(para):
-            name = " ".join(w for w in m.group(1).split() if w not in NOT_FIRST_NAMES)
-            if len(name.split()) >= 2:
+        strong = [m.group(1) for m in AGE.finditer(para)]
+        strong += [m.group(1) for m in [AGE_OR_ROLE.match(para)] if m]
+        strong += [m.group("whom") for m in INTERVIEWED_BY.finditer(para) if m.group("whom")]
+        for found in strong:
+            name = _clean_name(found)
+            if name:
                 scores[name] += 3
                 full_names.append(name)
+    for m in INTERVIEWED_BY.finditer(" ".join(lede)):  # the publication asking is not the interviewee
+        scores.pop(m.group("who"), None)
+    full_names = [n for n in full_names if n in scores]
     if not full_names:
         return None
     for para in list(lede) + list(body):

@@ -54,7 +54,9 @@ def segment_debate(blocks: list[Block], body: list[int]) -> Segmentation | None:
             current = Draft(TurnRole.STATEMENT, m.group("name"))
             drafts.append(current)
             continue
-        if b.speaker and (current is None or current.speaker != b.speaker or b.kind == BlockKind.HEADING):
+        if b.speaker and current is not None and not current.blocks:
+            current.speaker = b.speaker  # the record's own name for the person the label announced
+        elif b.speaker and (current is None or current.speaker != b.speaker):
             current = Draft(TurnRole.STATEMENT, b.speaker)
             drafts.append(current)
         if current is None:
@@ -161,7 +163,7 @@ def segment_dashed(blocks: list[Block], body: list[int]) -> Segmentation | None:
         if i in dashed or nxt not in dashed or cues.ATTRIBUTED_QUOTE.search(blocks[nxt].text):
             continue
         text = blocks[i].text
-        asks = cues.is_question_text(text) or cues.addresses_listener(text)
+        asks = "?" in text or cues.addresses_listener(text)
         if asks and not (cues.FIRST_PERSON.search(text) and not cues.SECOND_PERSON.search(text)
                          and any(j in dashed for j in items[:k])):
             questions.add(i)

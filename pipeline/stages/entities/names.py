@@ -1,0 +1,83 @@
+"""Capitalised names that no gazetteer knows: which runs of capitalised words are names, and of what."""
+
+from __future__ import annotations
+
+from pipeline.stages.entities import lexicon as lx
+from pipeline.stages.entities.mentions import ADJECTIVE_ENDINGS, Mention, runs, strip_genitive
+from pipeline.stages.entities.words import Word, gap_ok
+
+
+def _is_name_word(w: Word) -> bool:
+    return w.cap and not w.caps and w.text.lower() not in lx.FUNCTION_WORDS and w.text.lower() not in lx.ROLE_WORDS
+
+
+def _has_suffix(word: str, suffixes: tuple[str, ...]) -> bool:
+    low = word.lower()
+    base = strip_genitive(low) or low
+    return any((low.endswith(s) or base.endswith(s)) and len(base) > len(s) + 2 for s in suffixes)
+
+
+def capitalised(text: str, words: list[Word], taken: set[int], gaz: lx.Gazetteer,
+                known_persons: set[str]) -> list[Mention]:
+    # Forms seen capitalised where capitals mean something: evidence that an initial word is a name too.
+    mid = {w.text for w in words if w.cap and not w.initial}
+    mid |= {strip_genitive(t) or t for t in mid}
+    out = []
+    for i, j in runs(text, words, taken, _is_name_word):
+        while i < j and not _keep_initial(words, i, j, mid, gaz, known_persons):
+            i += 1
+        if i == j:
+            continue
+        # A lower-case head closes some names: "Familjen Kamprads stiftelse", "Nationella upphandlingsstrategin".
+        if j < len(words) and j not in taken and gap_ok(text, words[j - 1], words[j]):
+            head = words[j].text
+            if head.islower() and (head in lx.NAME_HEADS or _has_suffix(head, lx.MISC_SUFFIXES)):
+                j += 1
+        m = _label(text, words, i, j, gaz, known_persons)
+        if m:
+            out.append(m)
+    return out
+
+
+def _keep_initial(words: list[Word], i: int, j: int, mid: set[str], gaz: lx.Gazetteer, persons: set[str]) -> bool:
+    w = words[i]
+    if not w.initial:
+        return True
+    if w.text in mid or (strip_genitive(w.text) or "") in mid:
+        return True
+    if j - i >= 2 and (w.text in gaz.first_names or any(p.startswith(w.text + " ") for p in persons)):
+        return True
+    return j - i == 1 and _has_suffix(w.text, lx.ORG_SUFFIXES)
+
+
+def _label(text: str, words: list[Word], i: int, j: int, gaz: lx.Gazetteer, persons: set[str]) -> Mention | None:
+    start, end = words[i].start, words[j - 1].end
+    surface = text[start:end]
+    key = " ".join(surface.split())
+    base = strip_genitive(key) or key
+    last = words[j - 1].text
+    first = words[i].text
+
+    def make(label: str, source: str) -> Mention:
+        return Mention(start, end, surface, label, key, None, source, (i, j))
+
+    if key in persons or base in persons or key in gaz.full_names or base in gaz.full_names:
+        return make("PER", "name")
+    if j - i >= 2 and first in gaz.first_names and all(words[k].cap for k in range(i, j)):
+        return make("PER", "name")
+    if _has_suffix(last, lx.ORG_SUFFIXES):
+        return make("ORG", "suffix")
+    if _has_suffix(last, lx.MISC_SUFFIXES):
+        return make("MISC", "suffix")
+    if _has_suffix(last, lx.LOC_SUFFIXES):
+        return make("LOC", "suffix")
+    before = text[max(0, start - 20):start].lower().rstrip()
+    if any(before.endswith(cue) for cue in lx.WORK_CUES):
+        return make("MISC", "suffix")
+    if j - i == 1:
+        low = first.lower()
+        if low.endswith(ADJECTIVE_ENDINGS) or len(first) < 2:
+            return None
+        if first in gaz.first_names:
+            return make("PER", "name")
+    return make("ORG", "default")
