@@ -23,7 +23,7 @@ def ud_doc(vocab, sents: list[dict], with_ents: bool = False):
             ents.append(t.get("ner", "O"))
             if has_tree:
                 heads.append(offset + (t["head"] - 1 if t["head"] else i))
-                deps.append(t["deprel"])
+                deps.append("ROOT" if t["deprel"] == "root" else t["deprel"])  # spaCy's root label
     if spaces:
         spaces[-1] = True
     kw = dict(words=words, spaces=spaces, tags=tags, pos=pos, morphs=morphs, lemmas=lemmas)

@@ -71,9 +71,20 @@ def convert_mwe(toks: list[dict]) -> int:
     return left
 
 
+def reattach_cc(toks: list[dict]) -> None:
+    """v1 hangs a coordinator (and the comma before a conjunct) on the first conjunct; v2 on the next one."""
+    for t in toks:
+        if t["deprel"] not in ("cc", "punct") or not t["head"]:
+            continue
+        nxt = [c for c in toks if c["head"] == t["head"] and c["deprel"] == "conj" and c["id"] > t["id"]]
+        if nxt and (t["deprel"] == "cc" or t["form"] == ","):
+            t["head"] = min(c["id"] for c in nxt)
+
+
 def convert_v1_tree(toks: list[dict]) -> int:
     """Convert v1 relations to v2 in place (tokens already carry their final UPOS). Returns mwe left."""
     left = convert_mwe(toks)
+    reattach_cc(toks)
     for t in toks:
         rel = V1_TO_V2.get(t["deprel"], t["deprel"])
         if rel == "nmod" and t["head"]:
@@ -81,6 +92,8 @@ def convert_v1_tree(toks: list[dict]) -> int:
                 rel = "obl"
         if rel == "nmod:poss" and t["upos"] == "DET":
             t["upos"] = "PRON"
+        rel = {("det", "ADJ"): "amod", ("amod", "DET"): "det", ("case", "SCONJ"): "mark",
+               ("nummod", "DET"): "det", ("det", "NUM"): "nummod"}.get((rel, t["upos"]), rel)
         t["deprel"] = rel
     return left
 
