@@ -1,0 +1,84 @@
+"""`intervju export` and `intervju report`: the researcher's side of an output folder.
+
+Plain functions with typer annotations; pipeline/cli.py registers them as top-level commands. Only typer
+is imported here at module level, so `intervju --help` stays fast: pandas, pyarrow and lxml load when a
+command runs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+
+def _fail(message: str, code: int = 1) -> None:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def export(
+    out_dir: Path = typer.Argument(..., help="An output folder written by `intervju run`.", show_default=False),
+    to: str = typer.Option(..., "--to", help="csv or parquet: one file per table (documents, turns, sentences, "
+                                            "tokens, entities, topics, evidence, doc_topics) in the folder DEST. "
+                                            "conllu: CoNLL-U with UD columns and turn/speaker comments; DEST "
+                                            "ending in .conllu gives one file for the corpus, otherwise a folder "
+                                            "with one file per document. qdpx: a REFI-QDA project for NVivo, "
+                                            "ATLAS.ti, MAXQDA or QualCoder, topics as codes and each turn-topic "
+                                            "assignment as a coded segment.", show_default=False),
+    dest: Path = typer.Option(..., "--dest", help="Where to write: a folder (csv, parquet, conllu per document) "
+                                                 "or a file (corpus.conllu, project.qdpx).", show_default=False),
+    skip_invalid: bool = typer.Option(False, "--skip-invalid", help="Leave out (and list) documents that do "
+                                                                    "not validate against the schema instead "
+                                                                    "of stopping."),
+    taxonomy: Optional[Path] = typer.Option(None, "--taxonomy", help="qdpx only: the topic taxonomy (TOML) "
+                                                                     "whose topics become codes (default: the "
+                                                                     "configured one)."),
+) -> None:
+    """Export an output folder to CSV, Parquet, CoNLL-U or a REFI-QDA project (.qdpx).
+    Exit code 0 on success, 1 when a document is invalid (see --skip-invalid), 2 for usage errors."""
+    from pipeline.export import FORMATS
+    from pipeline.export import export as run_export
+    from pipeline.load import InvalidDocumentError
+
+    if to.lower().lstrip(".") not in FORMATS:
+        _fail(f"unknown format {to!r}: choose one of {', '.join(FORMATS)}", 2)
+    if not out_dir.is_dir():
+        _fail(f"{out_dir} is not a folder (give the output folder of `intervju run`)", 2)
+    try:
+        written = run_export(out_dir, to, dest, skip_invalid=skip_invalid, taxonomy=taxonomy)
+    except InvalidDocumentError as err:
+        _fail(f"{err}\n(use --skip-invalid to leave such documents out)")
+    except OSError as err:
+        _fail(f"cannot write {err.filename or dest}: {err.strerror}")
+    where = written[0] if len(written) == 1 else dest
+    typer.echo(f"{len(written)} file{'s' if len(written) != 1 else ''} written → {where}", err=True)
+
+
+def report(
+    out_dir: Path = typer.Argument(..., help="An output folder written by `intervju run`.", show_default=False),
+    dest: Optional[Path] = typer.Option(None, "--dest", help="The HTML file to write (default: "
+                                                             "OUT_DIR/report.html)."),
+    title: Optional[str] = typer.Option(None, "--title", help="Heading of the report (default: the folder "
+                                                              "name)."),
+    skip_invalid: bool = typer.Option(False, "--skip-invalid", help="Leave out (and list) documents that do "
+                                                                    "not validate against the schema."),
+    max_documents: int = typer.Option(2000, "--max-documents", help="Interviews included in the reader view "
+                                                                    "(the charts always cover the corpus)."),
+) -> None:
+    """Write a self-contained HTML report: corpus overview, topic heatmap, topics over time, frequent
+    entities, and a reader view of every interview. Opens offline in any browser."""
+    from pipeline.load import InvalidDocumentError
+    from pipeline.report import write_report
+
+    if not out_dir.is_dir():
+        _fail(f"{out_dir} is not a folder (give the output folder of `intervju run`)", 2)
+    target = dest or out_dir / "report.html"
+    try:
+        path = write_report(out_dir, target, title=title, skip_invalid=skip_invalid, max_documents=max_documents)
+    except InvalidDocumentError as err:
+        _fail(f"{err}\n(use --skip-invalid to leave such documents out)")
+    except OSError as err:
+        _fail(f"cannot write {err.filename or target}: {err.strerror}")
+    typer.echo(f"report written → {path} ({path.stat().st_size / 1024:.0f} KB)", err=True)
