@@ -213,3 +213,39 @@ def _fail(summary: RunSummary, manifest: Manifest, out: Path, record: ErrorRecor
         outputs.write_json(outputs.error_path(out, record.id), record.model_dump())
     except OSError:
         pass  # the summary still records the failure
+
+
+def corpus_status(out: str | Path, inputs: list[str | Path] | None = None, config: Path | None = None,
+                  overrides: dict | None = None) -> dict[str, list[str]]:
+    """What a refresh would do, without doing it: up to date, stale (input or pipeline changed), new,
+    failed, orphaned (input gone). Reads inputs only to hash them; loads no model."""
+    from pipeline.config import load_config
+    from pipeline.runner import fingerprint
+
+    out = Path(out)
+    manifest = Manifest(out)
+    roots = [Path(p) for p in (inputs or manifest.inputs)]
+    items, problems = discover(roots, exclude=out) if roots else ([], [])
+    current = fingerprint(load_config(config, overrides))
+    status: dict[str, list[str]] = {k: [] for k in ("up_to_date", "stale", "new", "failed", "orphaned")}
+    seen = set()
+    for item in items:
+        seen.add(item.doc_id)
+        entry = manifest.documents.get(item.doc_id)
+        if entry is None:
+            status["new"].append(item.doc_id)
+            continue
+        try:
+            sha = hashlib.sha256(item.path.read_bytes()).hexdigest()
+        except OSError:
+            sha = None
+        if entry.get("status") == "failed" and entry.get("sha256") == sha:
+            status["failed"].append(item.doc_id)
+        elif (entry.get("status") == "ok" and entry.get("sha256") == sha and entry.get("fingerprint") == current
+              and outputs.output_path(out, item.doc_id).is_file()):
+            status["up_to_date"].append(item.doc_id)
+        else:
+            status["stale"].append(item.doc_id)
+    status["orphaned"] = sorted(d for d in manifest.documents if d not in seen)
+    status["problems"] = problems
+    return status

@@ -93,6 +93,33 @@ def run(
 
 
 @app.command()
+def status(
+    out: Path = typer.Argument(..., help="An output folder of `intervju run`."),
+    inputs: Optional[list[Path]] = typer.Argument(None, help="Input files or folders (default: those of the "
+                                                             "last run, from the manifest)."),
+    config: Optional[Path] = typer.Option(None, help="Pipeline configuration (default: configs/pipeline.toml)."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="List the documents in each state."),
+) -> None:
+    """Tell what is up to date, stale, new, failed or orphaned in an output folder, without running anything.
+    Exit code 0 when everything is up to date, 1 when a refresh has work to do."""
+    from pipeline.api import corpus_status
+
+    if not out.is_dir():
+        typer.echo(f"error: {out} is not an output folder", err=True)
+        raise typer.Exit(2)
+    state = corpus_status(out, inputs or None, config)
+    for key in ("up_to_date", "stale", "new", "failed", "orphaned"):
+        typer.echo(f"{key.replace('_', ' '):11} {len(state[key])}")
+        if verbose:
+            for doc_id in state[key]:
+                typer.echo(f"    {doc_id}")
+    for p in state["problems"]:
+        typer.echo(f"problem: {p}", err=True)
+    busy = any(state[k] for k in ("stale", "new", "failed", "orphaned"))
+    raise typer.Exit(1 if busy else 0)
+
+
+@app.command()
 def schema(write: bool = typer.Option(False, "--write", help="Regenerate the schema file shipped in the package.")) -> None:
     """Print the JSON Schema of the output documents (generated from the document model)."""
     from pipeline import schema as schema_mod

@@ -52,10 +52,15 @@ class PipelineConfig:
         h = hashlib.sha256(json.dumps({"stages": self.stages, "limits": self.limits}, sort_keys=True).encode())
         for s in self.stages:
             for key, value in sorted(s.items()):
-                if isinstance(value, str) and value.endswith((".toml", ".json", ".joblib")):
-                    p = self.resolve(value)
-                    if p.is_file():
-                        h.update(p.read_bytes())
+                if not isinstance(value, str) or not value or ":" in value[:6]:
+                    continue
+                p = self.resolve(value)
+                if value.endswith((".toml", ".json", ".joblib")) and p.is_file():
+                    h.update(p.read_bytes())
+                elif (p / "meta.json").is_file():  # a model directory: its name, version and scores
+                    h.update((p / "meta.json").read_bytes())
+                else:
+                    h.update(f"{key}=absent".encode())
         return h.hexdigest()[:16]
 
 

@@ -28,11 +28,16 @@ def _reason(err: BaseException) -> str:
     return text
 
 
+def fingerprint(config: PipelineConfig) -> str:
+    """Changes whenever the output could change: package version, model, configuration, taxonomy.
+    Computed from files alone, so that `intervju status` need not load the model."""
+    return hashlib.sha256(f"{__version__}|{config.fingerprint()}".encode()).hexdigest()[:16]
+
+
 class Pipeline:
     def __init__(self, config: PipelineConfig):
         self.config = config
         self.stages = build_stages(config)
-        self.fingerprint_hash = config.fingerprint()
         self.model = "none"
         for _, fn in self.stages:
             nlp = getattr(fn, "nlp", None)
@@ -47,8 +52,7 @@ class Pipeline:
 
     @property
     def fingerprint(self) -> str:
-        """Changes whenever the output could change: package version, model, configuration, taxonomy."""
-        return hashlib.sha256(f"{__version__}|{self.model}|{self.fingerprint_hash}".encode()).hexdigest()[:16]
+        return fingerprint(self.config)
 
     def process(self, path: Path, doc_id: str, raw: bytes, rel: str | None = None) -> Document:
         doc = Document(
