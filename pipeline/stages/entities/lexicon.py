@@ -27,6 +27,10 @@ ROLE_WORDS = {"herr", "fru", "talman", "talmannen", "statsrådet", "statsråd", 
               "interpellation", "interpellationen", "svar", "fråga", "frågan", "kommissionen", "rådet",
               "nämnden", "utredningen", "myndigheten", "myndigheterna", "kommunerna", "regionerna"}
 
+# Compounds on an organisation head that are common nouns.
+NOT_NAMES = {"regelverket", "regelverk", "ramverket", "nätverket", "hantverket", "kraftverket", "verket",
+             "upphandlingsregelverket", "näringslivet", "samhället"}
+
 ORG_SUFFIXES = ("verket", "verkets", "myndigheten", "rådet", "utredningen", "kommissionen", "kommittén",
                 "nämnden", "departementet", "kollegiet", "kollegium", "förbundet", "förbund", "partiet",
                 "kansliet", "inspektionen", "styrelsen", "fabriken", "institutet", "akademien", "banken",

@@ -42,12 +42,12 @@ def lookup(gaz: lx.Gazetteer, key: str) -> tuple[list, bool] | None:
     return None
 
 
-def gazetteer(text: str, words: list[Word], gaz: lx.Gazetteer) -> list[Mention]:
+def gazetteer(text: str, words: list[Word], gaz: lx.Gazetteer, taken: set[int]) -> list[Mention]:
     out, i, n = [], 0, len(words)
     while i < n:
         found = None
         for j in range(min(n, i + 7), i, -1):
-            if any(not gap_ok(text, words[k], words[k + 1]) for k in range(i, j - 1)):
+            if any(k in taken for k in range(i, j)) or any(not gap_ok(text, words[k], words[k + 1]) for k in range(i, j - 1)):
                 continue
             key = " ".join(text[words[i].start:words[j - 1].end].split())
             if (hit := lookup(gaz, key)) and _accept(text, words, i, j, hit, gaz):
@@ -70,7 +70,8 @@ def _accept(text: str, words: list[Word], i: int, j: int, hit, gaz: lx.Gazetteer
     if j - i == 1 and w.text.lower() in lx.ROLE_WORDS:
         return False
     nxt = words[j] if j < len(words) else None
-    title_follows = nxt is not None and nxt.cap and not nxt.initial and gap_ok(text, words[j - 1], nxt)
+    title_follows = nxt is not None and nxt.cap and not nxt.caps and not nxt.initial \
+        and gap_ok(text, words[j - 1], nxt) and nxt.text.lower() not in lx.FUNCTION_WORDS
     if entry[1] in gaz.ambiguous or w.text in gaz.ambiguous:
         prev = words[i - 1] if i else None
         title_before = prev is not None and prev.cap and gap_ok(text, prev, w)
@@ -79,6 +80,14 @@ def _accept(text: str, words: list[Word], i: int, j: int, hit, gaz: lx.Gazetteer
     if genitive and entry[0] == "LOC" and j - i == 1 and title_follows:
         return False
     return True
+
+
+REFERENCE = re.compile(r"\b(?:Ds|SOU|[Pp]rop\.|[Dd]ir\.|[Bb]et\.)\s*\d{4}(?:/\d{2})?:[A-Za-zÅÄÖåäö]*\d+")
+
+
+def references(text: str) -> list[Mention]:
+    """Official document numbers: 'Ds 2022:14', 'SOU 2023:5', 'prop. 2015/16:195' (MISC)."""
+    return [Mention(m.start(), m.end(), m.group(), "MISC", m.group(), None, "party") for m in REFERENCE.finditer(text)]
 
 
 def parties(text: str, gaz: lx.Gazetteer) -> list[Mention]:

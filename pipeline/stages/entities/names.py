@@ -7,8 +7,21 @@ from pipeline.stages.entities.mentions import ADJECTIVE_ENDINGS, Mention, runs, 
 from pipeline.stages.entities.words import Word, gap_ok
 
 
-def _is_name_word(w: Word) -> bool:
+def is_name_word(w: Word) -> bool:
+    if ":" in w.text and not w.text.endswith(":s"):  # "CV:t", "VD:n": an inflected abbreviation
+        return False
+    if "-" in w.text:  # "EU-nivå", "S-styrda" are not names; "EU-nämnden" is
+        tail = w.text.rsplit("-", 1)[1]
+        if tail.islower() and not tail.endswith(HYPHEN_ORG_HEADS):
+            return False
+    if w.text.lower().endswith("sverige") and len(w.text) > 7:  # "Upphandlingssverige"
+        return False
+    if w.text.lower() in lx.NOT_NAMES:
+        return False
     return w.cap and not w.caps and w.text.lower() not in lx.FUNCTION_WORDS and w.text.lower() not in lx.ROLE_WORDS
+
+
+HYPHEN_ORG_HEADS = ("nämnden", "kommissionen", "parlamentet", "domstolen", "utskottet")
 
 
 def _has_suffix(word: str, suffixes: tuple[str, ...]) -> bool:
@@ -20,10 +33,10 @@ def _has_suffix(word: str, suffixes: tuple[str, ...]) -> bool:
 def capitalised(text: str, words: list[Word], taken: set[int], gaz: lx.Gazetteer,
                 known_persons: set[str]) -> list[Mention]:
     # Forms seen capitalised where capitals mean something: evidence that an initial word is a name too.
-    mid = {w.text for w in words if w.cap and not w.initial}
+    mid = {w.text for k, w in enumerate(words) if w.cap and not w.initial and k not in taken}
     mid |= {strip_genitive(t) or t for t in mid}
     out = []
-    for i, j in runs(text, words, taken, _is_name_word):
+    for i, j in runs(text, words, taken, is_name_word):
         while i < j and not _keep_initial(words, i, j, mid, gaz, known_persons):
             i += 1
         if i == j:
@@ -37,6 +50,20 @@ def capitalised(text: str, words: list[Word], taken: set[int], gaz: lx.Gazetteer
         if m:
             out.append(m)
     return out
+
+
+def _title_extent(text: str, words: list[Word], i: int, taken: set[int]) -> int:
+    """A title in sentence case, 'Mat och marknad som kom 2011': a capitalised word, 'och', then
+    lower-case words up to a function word; returns the end of the title (i + 1 when it is none)."""
+    k = i + 1
+    if k + 1 >= len(words) or words[k].text != "och" or not gap_ok(text, words[i], words[k]):
+        return i + 1
+    k += 1
+    while k < len(words) and k - i <= 6 and k not in taken and words[k].text.islower() and words[k].text.isalpha() \
+            and words[k].text not in lx.FUNCTION_WORDS and words[k].text not in lx.NOT_AFTER_GENITIVE \
+            and gap_ok(text, words[k - 1], words[k]):
+        k += 1
+    return k if k > i + 2 else i + 1
 
 
 def _keep_initial(words: list[Word], i: int, j: int, mid: set[str], gaz: lx.Gazetteer, persons: set[str]) -> bool:
@@ -80,4 +107,8 @@ def _label(text: str, words: list[Word], i: int, j: int, gaz: lx.Gazetteer, pers
             return None
         if first in gaz.first_names:
             return make("PER", "name")
+        k = _title_extent(text, words, i, set())
+        if k > j:
+            end = words[k - 1].end
+            return Mention(start, end, text[start:end], "MISC", text[start:end], None, "suffix", (i, k))
     return make("ORG", "default")

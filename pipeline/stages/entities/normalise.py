@@ -22,9 +22,7 @@ DEFINITION_AFTER = re.compile(r"\s*(?:,\s*|\(\s*)([A-ZÅÄÖ][A-ZÅÄÖa-zåäö
 def genitives(text: str, mentions: list[Mention], words: list[Word], gaz: lx.Gazetteer) -> None:
     forms = {m.text for m in mentions} | {m.norm for m in mentions}
     for m in mentions:
-        if m.source in ("gazetteer", "party", "time", "suffix") and m.norm != m.text:
-            continue
-        if m.source == "gazetteer":
+        if m.source in ("gazetteer", "party", "time", "acronym"):
             continue
         key = m.norm
         base = strip_genitive(key)
@@ -88,12 +86,12 @@ def short_names(mentions: list[Mention], persons: set[str]) -> None:
     for m in mentions:
         if len(m.norm.split()) != 1 or m.source in ("gazetteer", "party", "time", "acronym"):
             continue
-        key = m.norm
-        people = {p for p in full_persons if key in (p.split()[0], p.split()[-1])}
-        if len(people) == 1:
+        keys = {m.norm, strip_genitive(m.norm) or m.norm}
+        people = {p for p in full_persons if keys & {p.split()[0], p.split()[-1]}}
+        if len(people) == 1 and (m.label == "PER" or m.source == "default"):
             m.norm, m.label = people.pop(), "PER"
             continue
         if m.label == "ORG" and m.source == "default":
-            orgs = {o for o in full_orgs if o.split()[-1] == key}
+            orgs = {o for o in full_orgs if o.split()[-1] in keys}
             if len(orgs) == 1:
                 m.norm = orgs.pop()

@@ -9,7 +9,7 @@ import re
 from pipeline.stages.entities.mentions import Mention
 
 MONTHS = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
-SEASONS = "våren|sommaren|hösten|vintern|början av|slutet av|mitten av|halvåret"
+SEASONS = "våren|sommaren|hösten|vintern"
 YEAR = r"(?:1[89]\d\d|20\d\d)"
 PATTERNS = [
     rf"\b(?:[Dd]en\s+)?\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+(?:{MONTHS})(?:\s+{YEAR})?\b",

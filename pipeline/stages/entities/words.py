@@ -7,7 +7,6 @@ blank fallback and on the trained model: a word keeps its internal hyphens and c
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 
@@ -32,17 +31,20 @@ class Word:
         return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-def split_words(text: str, sentence_starts: list[int]) -> list[Word]:
-    starts = sorted(set(sentence_starts) | {0})
+def split_words(text: str) -> list[Word]:
+    """A word opens a sentence when only punctuation, quotes or dashes separate it from the end of the
+    previous sentence or paragraph. The model's sentence boundaries are not used: a parser that splits
+    before a surname would make every name look sentence-initial."""
     out: list[Word] = []
+    prev_end = 0
     for m in WORD.finditer(text):
-        k = bisect.bisect_right(starts, m.start()) - 1
-        before = text[starts[k]:m.start()] if k >= 0 else text[:m.start()]
-        initial = not any(c.isalpha() for c in before)
-        if not initial:
-            prev = before.rstrip()
-            initial = not prev or prev[-1] in OPENERS or "\n" in text[m.start() - len(before) + len(prev):m.start()]
+        gap = text[prev_end:m.start()]
+        prev = gap.strip()
+        initial = not out or "\n" in gap or any(c in OPENERS for c in prev)
+        if prev.endswith("("):
+            initial = False
         out.append(Word(m.start(), m.end(), m.group(), initial))
+        prev_end = m.end()
     return out
 
 

@@ -1,0 +1,47 @@
+"""The language model's own entities, where it has a recogniser: kept when the rules found nothing
+there and the span passes the same checks (no lone sentence-initial common word, no role nouns)."""
+
+from __future__ import annotations
+
+from pipeline.stages.entities import lexicon as lx
+from pipeline.stages.entities.mentions import Mention
+from pipeline.stages.entities.names import is_name_word
+from pipeline.stages.entities.words import Word
+
+LABEL_MAP = {"PER": "PER", "PRS": "PER", "PERSON": "PER", "ORG": "ORG", "INST": "ORG", "LOC": "LOC",
+             "GPE": "LOC", "PLACE": "LOC", "MISC": "MISC", "WRK": "MISC", "EVN": "MISC", "OBJ": "MISC",
+             "TME": "TIME", "TIME": "TIME", "DATE": "TIME"}
+
+
+def model_mentions(work, words: list[Word], found: list[Mention]) -> list[Mention]:
+    by_span = {(m.start, m.end): m for m in found}
+    mid = {w.text for w in words if w.cap and not w.initial}
+    word_at = {w.start: w for w in words}
+    for offset, sdoc in work.nlp_docs:
+        for ent in getattr(sdoc, "ents", ()):
+            label = LABEL_MAP.get(ent.label_.upper())
+            if not label or label == "TIME":
+                continue
+            start, end = offset + ent.start_char, offset + ent.end_char
+            same = by_span.get((start, end))
+            if same is not None:  # the rules decide labels: the model's are less reliable on these texts
+                continue
+            if any(m.start < end and start < m.end for m in found):
+                continue
+            text = work.doc.text[start:end]
+            first = word_at.get(start)
+            if not text[:1].isupper() or first is None:
+                continue
+            if text.lower() in lx.FUNCTION_WORDS | lx.ROLE_WORDS or first.text.lower() in lx.ROLE_WORDS:
+                continue
+            if first.initial and len(text.split()) == 1 and text not in mid:
+                continue
+            inside = [w for w in words if start <= w.start < end]
+            if not inside or not all(is_name_word(w) or w.caps for w in inside):
+                continue
+            if len(inside) == 1 and inside[0].caps:  # an unknown acronym ("BNP")
+                continue
+            m = Mention(start, end, text, label, " ".join(text.split()), None, "model")
+            found.append(m)
+            by_span[(start, end)] = m
+    return found
