@@ -88,14 +88,17 @@ def _run_locked(inputs, out: Path, config, jobs, executor, scheduler, force, kee
 
     started = time.perf_counter()
     items, problems = discover([Path(p) for p in inputs], exclude=out)
+    from pipeline.config import load_config
+    from pipeline.runner import fingerprint
+
     spec = _spec(config, overrides, validate)
-    pipe = pipeline_for(spec)
-    summary = RunSummary(out=str(out), problems=problems, fingerprint=pipe.fingerprint)
+    settings = load_config(config, overrides)  # the model is loaded only once a document needs work
+    summary = RunSummary(out=str(out), problems=problems, fingerprint=fingerprint(settings))
     manifest = Manifest(out)
     manifest.inputs = [str(Path(p).resolve()) for p in inputs]
     previous = dict(manifest.documents)
     seen: set[str] = set()
-    max_bytes = int(float(pipe.config.limits.get("max_file_mb", 10)) * 2**20)
+    max_bytes = int(float(settings.limits.get("max_file_mb", 10)) * 2**20)
     bar = _progress(sys.stderr.isatty() if progress is None else progress, len(items))
     try:
         todo = _plan(items, out, manifest, previous, seen, summary, max_bytes, force, bar)
@@ -116,7 +119,7 @@ def _run_locked(inputs, out: Path, config, jobs, executor, scheduler, force, kee
     finally:
         if bar is not None:
             bar.stop()
-        manifest.save(pipe.fingerprint)
+        manifest.save(summary.fingerprint)
         summary.seconds = time.perf_counter() - started
         outputs.write_json(out / outputs.SUMMARY, summary.as_dict())
     return summary

@@ -86,8 +86,7 @@ def _init_worker() -> None:
 
 
 def run_processes(tasks: Iterable[Task], spec: PipelineSpec, jobs: int) -> Iterator[Result]:
-    """N local processes. Forked from a main process that already loaded the pipeline, each worker
-    starts with the model in memory and never loads it again."""
+    """N local processes; each loads the pipeline (and the model) once, on its first document."""
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
