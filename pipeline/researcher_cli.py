@@ -18,8 +18,14 @@ def _fail(message: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
+def _report_skipped(corpus) -> None:
+    for s in corpus.skipped:
+        typer.echo(f"skipped: {s.path}: {s.reason}", err=True)
+
+
 def export(
-    out_dir: Path = typer.Argument(..., help="An output folder written by `intervju run`.", show_default=False),
+    out_dir: Path = typer.Argument(..., metavar="OUT_DIR", help="An output folder written by `intervju run`.",
+                                   show_default=False),
     to: str = typer.Option(..., "--to", help="csv or parquet: one file per table (documents, turns, sentences, "
                                             "tokens, entities, topics, evidence, doc_topics) in the folder DEST. "
                                             "conllu: CoNLL-U with UD columns and turn/speaker comments; DEST "
@@ -38,26 +44,28 @@ def export(
 ) -> None:
     """Export an output folder to CSV, Parquet, CoNLL-U or a REFI-QDA project (.qdpx).
     Exit code 0 on success, 1 when a document is invalid (see --skip-invalid), 2 for usage errors."""
-    from pipeline.export import FORMATS
-    from pipeline.export import export as run_export
-    from pipeline.load import InvalidDocumentError
+    from pipeline.export import FORMATS, export_corpus
+    from pipeline.load import InvalidDocumentError, open_corpus
 
     if to.lower().lstrip(".") not in FORMATS:
         _fail(f"unknown format {to!r}: choose one of {', '.join(FORMATS)}", 2)
     if not out_dir.is_dir():
         _fail(f"{out_dir} is not a folder (give the output folder of `intervju run`)", 2)
     try:
-        written = run_export(out_dir, to, dest, skip_invalid=skip_invalid, taxonomy=taxonomy)
+        corpus = open_corpus(out_dir, skip_invalid=skip_invalid)
+        written = export_corpus(corpus, to, dest, taxonomy=taxonomy)
     except InvalidDocumentError as err:
         _fail(f"{err}\n(use --skip-invalid to leave such documents out)")
     except OSError as err:
         _fail(f"cannot write {err.filename or dest}: {err.strerror}")
+    _report_skipped(corpus)
     where = written[0] if len(written) == 1 else dest
     typer.echo(f"{len(written)} file{'s' if len(written) != 1 else ''} written → {where}", err=True)
 
 
 def report(
-    out_dir: Path = typer.Argument(..., help="An output folder written by `intervju run`.", show_default=False),
+    out_dir: Path = typer.Argument(..., metavar="OUT_DIR", help="An output folder written by `intervju run`.",
+                                   show_default=False),
     dest: Optional[Path] = typer.Option(None, "--dest", help="The HTML file to write (default: "
                                                              "OUT_DIR/report.html)."),
     title: Optional[str] = typer.Option(None, "--title", help="Heading of the report (default: the folder "
@@ -69,16 +77,18 @@ def report(
 ) -> None:
     """Write a self-contained HTML report: corpus overview, topic heatmap, topics over time, frequent
     entities, and a reader view of every interview. Opens offline in any browser."""
-    from pipeline.load import InvalidDocumentError
+    from pipeline.load import InvalidDocumentError, open_corpus
     from pipeline.report import write_report
 
     if not out_dir.is_dir():
         _fail(f"{out_dir} is not a folder (give the output folder of `intervju run`)", 2)
     target = dest or out_dir / "report.html"
     try:
-        path = write_report(out_dir, target, title=title, skip_invalid=skip_invalid, max_documents=max_documents)
+        corpus = open_corpus(out_dir, skip_invalid=skip_invalid)
+        path = write_report(corpus, target, title=title, max_documents=max_documents)
     except InvalidDocumentError as err:
         _fail(f"{err}\n(use --skip-invalid to leave such documents out)")
     except OSError as err:
         _fail(f"cannot write {err.filename or target}: {err.strerror}")
+    _report_skipped(corpus)
     typer.echo(f"report written → {path} ({path.stat().st_size / 1024:.0f} KB)", err=True)

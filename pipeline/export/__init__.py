@@ -20,10 +20,14 @@ def export(out_dir: str | Path, to: str, dest: str | Path, *, skip_invalid: bool
     """Export the output folder `out_dir` as `to` (one of FORMATS) to `dest`; returns the files written."""
     from pipeline.load import open_corpus
 
+    return export_corpus(open_corpus(out_dir, skip_invalid=skip_invalid), to, dest, taxonomy=taxonomy)
+
+
+def export_corpus(corpus, to: str, dest: str | Path, *, taxonomy: str | Path | None = None) -> list[Path]:
+    """Export an opened corpus (pipeline.load.Corpus); see `export`."""
     fmt = to.lower().lstrip(".")
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {to!r}: choose one of {', '.join(FORMATS)}")
-    corpus = open_corpus(out_dir, skip_invalid=skip_invalid)
     dest = Path(dest)
     if fmt in ("csv", "parquet"):
         from pipeline.export.tables import write_tables

@@ -27,14 +27,22 @@ _PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#
 HEATMAP_ROWS = 60
 
 
+def _str(value) -> str | None:
+    """A table cell as text; None for missing values (None, NaN, NaT)."""
+    if value is None or (isinstance(value, float) and value != value) or str(value) in ("NaT", "nan"):
+        return None
+    return str(value)
+
+
 def esc(value) -> str:
-    return html.escape("" if value is None else str(value), quote=True)
+    return html.escape(_str(value) or "", quote=True)
 
 
-def write_report(out_dir: str | Path, dest: str | Path, *, title: str | None = None, skip_invalid: bool = False,
-                 max_documents: int = 1000, taxonomy: str | Path | None = None) -> Path:
-    corpus = open_corpus(out_dir, skip_invalid=skip_invalid)
-    page = render_report(corpus, title=title or f"intervju · {Path(out_dir).resolve().name}",
+def write_report(out_dir: str | Path | Corpus, dest: str | Path, *, title: str | None = None,
+                 skip_invalid: bool = False, max_documents: int = 1000, taxonomy: str | Path | None = None) -> Path:
+    """Write the report on an output folder (or an opened Corpus) to the HTML file `dest`."""
+    corpus = out_dir if isinstance(out_dir, Corpus) else open_corpus(out_dir, skip_invalid=skip_invalid)
+    page = render_report(corpus, title=title or f"intervju · {corpus.out.resolve().name}",
                          max_documents=max_documents, taxonomy=taxonomy)
     dest = Path(dest)
     dest.parent.mkdir(parents=True, exist_ok=True)
@@ -88,9 +96,9 @@ def _heatmap(stats: dict, doc_index: dict[str, int]) -> str:
     words = stats["words"]
     ranked = sorted(docs["doc_id"], key=lambda d: (-len(share.get(d, {})), -int(words.get(d, 0)), d))
     rows = [d for d in ranked if d in share][:HEATMAP_ROWS]
-    titles = dict(zip(docs["doc_id"], docs["title"]))
+    titles = {d: _str(t) for d, t in zip(docs["doc_id"], docs["title"])}
     cell, label_w, head_h = 26, 330, 150
-    width, height = label_w + cell * len(order) + 10, head_h + cell * len(rows) + 10
+    width, height = label_w + cell * len(order) + 110, head_h + cell * len(rows) + 10
     parts = [f'<svg class="chart heatmap" role="img" aria-label="Ämnesandel per dokument" width="{width}" '
              f'height="{height}" viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg">']
     for j, label in enumerate(order):
@@ -239,12 +247,15 @@ def render_report(corpus: Corpus, *, title: str, max_documents: int = 1000, taxo
     rows = []
     words = stats["words"]
     n_turns = turns.groupby("doc_id").size()
+    has_qa = set(turns.loc[turns["role"] == "question", "doc_id"]) & set(turns.loc[turns["role"] == "answer", "doc_id"])
     for i, r in enumerate(docs.itertuples()):
-        date = r.date.date().isoformat() if hasattr(r, "date") and r.date is not None and str(r.date) != "NaT" else ""
-        link = (f'<a href="#doc/{doc_index[r.doc_id]}" class="doclink">{esc(r.title or r.doc_id)}</a>'
-                if r.doc_id in doc_index else esc(r.title or r.doc_id))
-        rows.append(f"<tr><td>{link}<div class=\"id\">{esc(r.doc_id)}</div></td><td>{esc(r.kind or '')}</td>"
-                    f"<td>{esc(date)}</td><td>{esc(r.interviewee or '')}</td>"
+        date = r.date.date().isoformat() if _str(getattr(r, "date", None)) else ""
+        name = _str(r.title) or r.doc_id
+        qa = " qa" if r.doc_id in has_qa else ""
+        link = (f'<a href="#doc/{doc_index[r.doc_id]}" class="doclink{qa}">{esc(name)}</a>'
+                if r.doc_id in doc_index else esc(name))
+        rows.append(f"<tr><td>{link}<div class=\"id\">{esc(r.doc_id)}</div></td><td>{esc(r.kind)}</td>"
+                    f"<td>{esc(date)}</td><td>{esc(r.interviewee)}</td>"
                     f"<td class=\"n\">{int(n_turns.get(r.doc_id, 0))}</td><td class=\"n\">{int(words.get(r.doc_id, 0))}</td></tr>")
     skipped = "".join(f"<li>{esc(s.path)}: {esc(s.reason)}</li>" for s in corpus.skipped)
     failed = "".join(f"<li>{esc(f.get('path') or f['doc_id'])}: {esc(f.get('stage'))}: {esc(f.get('reason'))}</li>"
@@ -253,7 +264,9 @@ def render_report(corpus: Corpus, *, title: str, max_documents: int = 1000, taxo
     if skipped or failed:
         problems = (f'<section id="problems"><h2>Dokument som saknas</h2><ul>{skipped}{failed}</ul></section>')
 
-    payload = {"docs": reader, "names": stats["names"], "colors": stats["colors"], "roles": ROLE_SV}
+    payload = {"docs": reader, "names": stats["names"], "colors": stats["colors"], "roles": ROLE_SV,
+               "fields": {"interviewee": "Intervjuperson", "interviewer": "Intervjuare", "date": "Datum",
+                          "kind": "Typ"}}
     data_json = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
     css = (_ASSETS / "report.css").read_text(encoding="utf-8")
     js = (_ASSETS / "report.js").read_text(encoding="utf-8")

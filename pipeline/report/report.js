@@ -62,7 +62,7 @@
     Object.keys(doc.meta).forEach(function (k) {
       if (k === "title") return;
       var v = doc.meta[k];
-      dl.appendChild(el("dt", null, k)); dl.appendChild(el("dd", null, typeof v === "object" ? JSON.stringify(v) : String(v)));
+      dl.appendChild(el("dt", null, data.fields[k] || k)); dl.appendChild(el("dd", null, typeof v === "object" ? JSON.stringify(v) : String(v)));
     });
     box.appendChild(dl);
     if (doc.topics.length) {

@@ -102,7 +102,8 @@ def fill_annotation(doc: dict) -> dict:
         doc["topics"] = [{"label": label, "score": round(len(ids) / max(1, len(doc["turns"])), 3), "turns": ids}
                          for label, ids in sorted(per_label.items())]
     if not doc["metadata"].get("date"):
-        m = re.search(r"Datum: (\d{4}-\d\d-\d\d)", text)
+        seen = text + "\n".join(r["text"] for r in doc.get("removed") or [])
+        m = re.search(r"Datum: (\d{4}-\d\d-\d\d)", seen)
         if m:
             doc["metadata"]["date"] = m.group(1)
     return doc
