@@ -41,6 +41,11 @@ def run(
     model: Optional[str] = typer.Option(None, help="spaCy model directory for the language stage."),
     max_file_mb: Optional[float] = typer.Option(None, help="Skip (with an error record) files larger than this "
                                                          "many MB (default 10, from configs/pipeline.toml)."),
+    max_turns: Optional[int] = typer.Option(None, help="Fail documents with more turns than this (default 5000)."),
+    max_sentence_chars: Optional[int] = typer.Option(None, help="Longest run of text handed to the parser at "
+                                                               "once; longer unpunctuated runs are split, not "
+                                                               "dropped (default 2000)."),
+    max_seconds: Optional[float] = typer.Option(None, help="Time limit per document in seconds (default 300)."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Documents processed in parallel on this machine "
                                                             "(each worker loads the model once)."),
     executor: str = typer.Option("local", help="'local' (this machine, see --jobs) or 'dask' (a Dask cluster, "
@@ -62,8 +67,10 @@ def run(
     overrides = {}
     if topics:
         overrides["topics"] = {"taxonomy": str(topics.resolve())}
-    if max_file_mb:
-        overrides["limits"] = {"max_file_mb": max_file_mb}
+    limits = {"max_file_mb": max_file_mb, "max_turns": max_turns, "max_sentence_chars": max_sentence_chars,
+              "max_seconds_per_document": max_seconds}
+    if any(v is not None for v in limits.values()):
+        overrides["limits"] = {k: v for k, v in limits.items() if v is not None}
     if model:
         overrides["language"] = {"model": model, "fallback": None}
     from pipeline.lock import Busy

@@ -49,6 +49,9 @@ def discover(inputs: list[Path], exclude: Path | None = None) -> tuple[list[Inpu
                 if (name.startswith((".", "_")) or name.endswith(".gold.json") or name.upper().startswith(SKIPPED)
                         or p.suffix.lower() not in SUFFIX_FORMAT):
                     continue
+                if not p.is_file() and p.exists():
+                    continue  # FIFOs, sockets and devices would block or never end; broken links are kept
+                    # so that they get an error record
                 rel = p.relative_to(given).as_posix()
                 if rel in found:
                     rel = f"{given.name}/{rel}"

@@ -86,21 +86,33 @@ def _init_worker() -> None:
 
 
 def run_processes(tasks: Iterable[Task], spec: PipelineSpec, jobs: int) -> Iterator[Result]:
-    """N local processes; each loads the pipeline (and the model) once, on its first document."""
+    """N local processes; each loads the pipeline (and the model) once, on its first document.
+    A worker that dies (killed, out of memory) fails only the documents it held, which are recorded."""
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker) as pool:
-        pending = set()
+        pending: dict = {}
+
+        def settle(done) -> Iterator[Result]:
+            for future in done:
+                task = pending.pop(future)
+                try:
+                    yield future.result()
+                except Exception as err:  # noqa: BLE001 - BrokenProcessPool and the like
+                    yield Result(task.doc_id, task.sha256, error=ErrorRecord(
+                        id=task.doc_id, path=task.path, stage="worker",
+                        reason=f"the worker process failed: {err.__class__.__name__}: {err}"))
+
         for task in tasks:
-            pending.add(pool.submit(process_task, task, spec))
+            pending[pool.submit(process_task, task, spec)] = task
             if len(pending) >= 4 * jobs:  # bound the inputs held in memory
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                yield from (f.result() for f in done)
+                done, _ = wait(list(pending), return_when=FIRST_COMPLETED)
+                yield from settle(done)
         while pending:
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
-            yield from (f.result() for f in done)
+            done, _ = wait(list(pending), return_when=FIRST_COMPLETED)
+            yield from settle(done)
 
 
 def run_dask(tasks: Iterable[Task], spec: PipelineSpec, scheduler: str) -> Iterator[Result]:

@@ -3,12 +3,40 @@
 from __future__ import annotations
 
 import hashlib
+import signal
+import threading
+import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from pipeline import __version__
 from pipeline.config import PipelineConfig, build_stages, load_config
 from pipeline.document import Document, ErrorRecord, PipelineInfo, Source
 from pipeline.work import Work
+
+
+class DocumentTimeout(Exception):
+    pass
+
+
+@contextmanager
+def time_limit(seconds: float):
+    """Interrupt a document that runs past its time limit. The alarm works in a process's main thread
+    (serial runs, --jobs workers); elsewhere (Dask worker threads) the limit is checked between stages."""
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum, frame):
+        raise DocumentTimeout()
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 class StageFailure(Exception):
@@ -61,11 +89,22 @@ class Pipeline:
             pipeline=PipelineInfo(version=__version__, model=self.model, config=self.fingerprint),
         )
         work = Work(path=Path(path), doc=doc, raw=raw, settings=dict(self.config.limits))
-        for name, fn in self.stages:
-            try:
-                fn(work)
-            except (KeyboardInterrupt, SystemExit):
-                raise
-            except BaseException as err:  # noqa: BLE001 - every failure becomes a per-document record
-                raise StageFailure(ErrorRecord(id=doc_id, path=str(path), stage=name, reason=_reason(err))) from err
+        limit = float(self.config.limits.get("max_seconds_per_document") or 0)
+        with time_limit(limit):
+            started = time.monotonic()
+            for name, fn in self.stages:
+                try:
+                    fn(work)
+                    if limit and time.monotonic() - started > limit:  # where no alarm can interrupt
+                        raise DocumentTimeout()
+                except (KeyboardInterrupt, SystemExit):
+                    raise
+                except DocumentTimeout:
+                    raise StageFailure(ErrorRecord(
+                        id=doc_id, path=str(path), stage=name,
+                        reason=f"took longer than the limit of {limit:g} s per document (raise it with "
+                               "--max-seconds or limits.max_seconds_per_document)")) from None
+                except BaseException as err:  # noqa: BLE001 - every failure becomes a per-document record
+                    raise StageFailure(ErrorRecord(id=doc_id, path=str(path), stage=name,
+                                                   reason=_reason(err))) from err
         return doc

@@ -42,8 +42,11 @@ def decode_text(raw: bytes) -> tuple[str, str]:
     utf16 = _looks_utf16(raw)
     if utf16:
         return raw.decode(utf16, errors="replace"), utf16
-    if b"\x00" in raw[:8192]:
+    nuls = raw.count(0)
+    if nuls > len(raw) // 1000:
         raise NotText("binary data (NUL bytes), not text")
+    if nuls:  # a few stray NULs in an otherwise textual file: drop them, keep the text
+        raw = raw.replace(b"\x00", b"")
     try:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:

@@ -15,14 +15,30 @@ class BadDocx(ValueError):
 
 
 def _check_zip(raw: bytes) -> None:
+    """Refuse archives that are not Word files or that unpack to far more than any transcript: the
+    members are inflated in chunks, so a zip bomb that lies about its sizes is caught too."""
     if not zipfile.is_zipfile(io.BytesIO(raw)):
         raise BadDocx("not a Word document: the file is not a zip archive")
-    with zipfile.ZipFile(io.BytesIO(raw)) as z:
-        total = sum(info.file_size for info in z.infolist())
-        if total > MAX_UNCOMPRESSED:
-            raise BadDocx(f"refusing to unpack: the archive claims {total // 2**20} MB uncompressed")
-        if "word/document.xml" not in z.namelist():
-            raise BadDocx("not a Word document: word/document.xml is missing")
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as z:
+            if "word/document.xml" not in z.namelist():
+                raise BadDocx("not a Word document: word/document.xml is missing")
+            claimed = sum(info.file_size for info in z.infolist())
+            if claimed > MAX_UNCOMPRESSED:
+                raise BadDocx(f"refusing to unpack: the archive claims {claimed // 2**20} MB uncompressed "
+                              "(a zip bomb?)")
+            total = 0
+            for info in z.infolist():
+                with z.open(info) as member:
+                    while chunk := member.read(1 << 20):
+                        total += len(chunk)
+                        if total > MAX_UNCOMPRESSED:
+                            raise BadDocx("refusing to unpack: the archive inflates to more than "
+                                          f"{MAX_UNCOMPRESSED // 2**20} MB (a zip bomb?)")
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as err:
+        if isinstance(err, BadDocx):
+            raise
+        raise BadDocx(f"damaged Word document: {err}") from err
 
 
 def docx_to_blocks(raw: bytes) -> tuple[list[Block], dict[str, str]]:
