@@ -88,20 +88,19 @@ class _Entry:
     sha256: str | None
 
 
-def open_corpus(out_dir: str | Path, skip_invalid: bool = False, *, validate: str = "fast") -> "Corpus":
+def open_corpus(out_dir: str | Path, skip_invalid: bool = False, *, validate: str = "schema") -> "Corpus":
     """Open an output folder written by `intervju run` (only the manifest is read now).
 
     skip_invalid: leave out documents that are unreadable or fail schema validation (listed in
         `corpus.skipped`) instead of raising InvalidDocumentError.
-    validate: "fast" (default) checks each document with the document model in strict mode and confirms
-        any rejection against the shipped JSON Schema; "schema" runs the JSON Schema validator on every
-        document (exact, about 50 times slower); "none" skips validation.
+    validate: "schema" (default) validates every loaded document against the JSON Schema shipped with the
+        package (pipeline/resources/document.schema.json); "none" skips validation (trusted folders only).
     """
     out = Path(out_dir)
     if not out.is_dir():
         raise FileNotFoundError(f"{out}: not a folder (expected the output folder of `intervju run`)")
-    if validate not in ("fast", "schema", "none"):
-        raise ValueError("validate must be 'fast', 'schema' or 'none'")
+    if validate not in ("schema", "none"):
+        raise ValueError("validate must be 'schema' or 'none'")
     return Corpus(out, _list_documents(out), skip_invalid=skip_invalid, validate=validate,
                   failed=_failed_documents(out))
 
@@ -155,36 +154,8 @@ def _schema_errors(data) -> list[str]:
     return validation_errors(data)
 
 
-_FAST_OK: bool | None = None
-
-
-def _fast_validation_available() -> bool:
-    """The strict model check stands in for the schema only when the shipped schema is the model's own."""
-    global _FAST_OK
-    if _FAST_OK is None:
-        from pipeline.schema import SHIPPED, generate
-
-        try:
-            _FAST_OK = json.loads(SHIPPED.read_text(encoding="utf-8")) == generate()
-        except (OSError, ValueError):
-            _FAST_OK = False
-    return _FAST_OK
-
-
-def _validate(raw: bytes, data, mode: str) -> list[str]:
-    if mode == "none":
-        return []
-    if mode == "fast" and _fast_validation_available():
-        from pydantic import ValidationError
-
-        from pipeline.document import Document
-
-        try:
-            Document.model_validate_json(raw, strict=True)
-            return []
-        except ValidationError:
-            pass  # the schema has the final word (and gives the messages)
-    return _schema_errors(data)
+def _validate(data, mode: str) -> list[str]:
+    return [] if mode == "none" else _schema_errors(data)
 
 
 # ---------------------------------------------------------------------------------------------- the corpus
@@ -256,7 +227,7 @@ class Corpus:
             return self._invalid(entry, f"cannot read the file ({err.strerror})")
         except ValueError as err:
             return self._invalid(entry, f"not valid JSON ({err})")
-        errors = _validate(raw, data, self.validate)
+        errors = _validate(data, self.validate)
         if errors:
             more = f" (and {len(errors) - 3} more)" if len(errors) > 3 else ""
             return self._invalid(entry, "does not match the intervju document schema: "
