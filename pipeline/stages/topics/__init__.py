@@ -13,6 +13,7 @@ with no turn ids.
 from __future__ import annotations
 
 import bisect
+import math
 
 from pipeline.config import ConfigError
 from pipeline.document import DocumentTopic, Span, TopicHit
@@ -37,7 +38,7 @@ def _hits(doc, toks, topics, classifier, mode: str) -> list[Hit]:
     for label, proba, spans in classifier.predict(toks):
         if label not in by_label:
             by_label[label] = Hit(label, 0.0, spans)
-        by_label[label].weight = max(by_label[label].weight, -__import__("math").log(max(1e-6, 1 - proba)))
+        by_label[label].weight = max(by_label[label].weight, -math.log(max(1e-6, 1 - proba)))
     return sorted(by_label.values(), key=lambda h: -h.weight)
 
 
