@@ -87,6 +87,8 @@ def _run_locked(inputs, out: Path, config, jobs, executor, scheduler, force, kee
     from pipeline import executors
 
     started = time.perf_counter()
+    for stale in out.rglob(".*.tmp"):  # left by a run that was killed mid-write; we hold the lock
+        stale.unlink(missing_ok=True)
     items, problems = discover([Path(p) for p in inputs], exclude=out)
     from pipeline.config import load_config
     from pipeline.runner import fingerprint

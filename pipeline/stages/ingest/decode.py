@@ -43,7 +43,7 @@ def decode_text(raw: bytes) -> tuple[str, str]:
     if utf16:
         return raw.decode(utf16, errors="replace"), utf16
     nuls = raw.count(0)
-    if nuls > len(raw) // 1000:
+    if nuls * 100 > len(raw):  # more than 1 % NUL bytes: binary data
         raise NotText("binary data (NUL bytes), not text")
     if nuls:  # a few stray NULs in an otherwise textual file: drop them, keep the text
         raw = raw.replace(b"\x00", b"")
