@@ -30,7 +30,6 @@ content is loaded is validated against the shipped JSON Schema; an invalid one r
 
 from __future__ import annotations
 
-import bisect
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -218,22 +217,6 @@ class Corpus:
                       validate=self.validate, failed=self.failed)
 
     # -- single documents
-    def _read(self, entry: _Entry) -> tuple[bytes, dict] | None:
-        """Raw bytes and parsed, validated JSON of one document; None when it is skipped as invalid."""
-        try:
-            raw = entry.path.read_bytes()
-            data = json.loads(raw)
-        except OSError as err:
-            return self._invalid(entry, f"cannot read the file ({err.strerror})")
-        except ValueError as err:
-            return self._invalid(entry, f"not valid JSON ({err})")
-        errors = _validate(data, self.validate)
-        if errors:
-            more = f" (and {len(errors) - 3} more)" if len(errors) > 3 else ""
-            return self._invalid(entry, "does not match the intervju document schema: "
-                                 + "; ".join(errors[:3]) + more)
-        return raw, data
-
     def _invalid(self, entry: _Entry, reason: str) -> None:
         if not self.skip_invalid:
             raise InvalidDocumentError(entry.path, reason)
@@ -362,19 +345,19 @@ class Corpus:
 
         if self._rows is None:
             self._rows = self._collect()
-        cols = self._rows[name]
-        frame = pd.DataFrame(cols, columns=_COLUMNS[name])
+        cols = self._rows.pop(name)  # the frame keeps the data from now on
+        frame = pd.DataFrame({c: cols[c] for c in _COLUMNS[name]}, columns=_COLUMNS[name])
         for col in frame.columns:
             if col in _INT_COLUMNS:
                 frame[col] = frame[col].astype("int64")
             elif col == "score":
                 frame[col] = frame[col].astype("float64")
-            else:
-                frame[col] = frame[col].astype("object")
+            elif col in _CATEGORICAL.get(name, ()):
+                frame[col] = frame[col].astype("category")
         return frame
 
     def _collect(self) -> dict[str, dict[str, list]]:
-        rows = {name: {c: [] for c in _COLUMNS[name]} for name in _CONTENT_TABLES}
+        rows = {name: {c: [] for c in _COLUMNS[name]} for name in _CONTENT_TABLES if name not in self._frames}
         for entry in self._entries:
             got = self._read(entry)
             if got is None:
@@ -382,78 +365,137 @@ class Corpus:
             _rows_of(entry.doc_id, got[1], rows)
         return rows
 
+    def _read(self, entry: _Entry) -> tuple[bytes, dict] | None:
+        """Raw bytes and parsed, validated JSON of one document; None when it is skipped as invalid."""
+        try:
+            raw = entry.path.read_bytes()
+            data = _loads(raw)
+        except OSError as err:
+            return self._invalid(entry, f"cannot read the file ({err.strerror})")
+        except ValueError as err:
+            return self._invalid(entry, f"not valid JSON ({err})")
+        errors = _validate(data, self.validate)
+        if errors:
+            more = f" (and {len(errors) - 3} more)" if len(errors) > 3 else ""
+            return self._invalid(entry, "does not match the intervju document schema: "
+                                 + "; ".join(errors[:3]) + more)
+        return raw, data
+
+
+def _loads(raw: bytes):
+    """json.loads, or orjson's (several times faster) where it is installed."""
+    try:
+        import orjson
+    except ImportError:
+        return json.loads(raw)
+    try:
+        return orjson.loads(raw)
+    except orjson.JSONDecodeError as err:
+        raise ValueError(str(err)) from None
+
+
+_CATEGORICAL = {"tokens": ("upos", "xpos", "feats", "deprel"), "turns": ("role",),
+                "entities": ("label",), "topics": ("label",), "evidence": ("label",), "doc_topics": ("label",)}
+
+
+def _turn_lookup(turns: list[dict]):
+    import numpy as np
+
+    starts = np.fromiter((t["start"] for t in turns), dtype=np.int64, count=len(turns))
+    ends = np.fromiter((max(t["end"], t["start"] + 1) for t in turns), dtype=np.int64, count=len(turns))
+    ids = [t["id"] for t in turns]
+
+    def turn_at(offsets):
+        """Turn id (or None) for each offset."""
+        offsets = np.asarray(offsets, dtype=np.int64)
+        i = np.searchsorted(starts, offsets, side="right") - 1
+        inside = (i >= 0) & (offsets < ends[np.maximum(i, 0)]) if len(turns) else np.zeros(len(offsets), bool)
+        return [ids[k] if ok else None for k, ok in zip(i.tolist(), inside.tolist())]
+
+    return turn_at
+
 
 def _rows_of(doc_id: str, doc: dict, rows: dict[str, dict[str, list]]) -> None:
-    """Append one document's rows to every content table."""
+    """Append one document's rows to the content tables in `rows` (column lists, filled column-wise)."""
+    import numpy as np
+
     text = doc.get("text", "")
     turns = doc.get("turns") or []
     sentences = doc.get("sentences") or []
     tokens = doc.get("tokens") or []
+    turn_at = _turn_lookup(turns)
+    n = len(tokens)
+    need_tokens = "tokens" in rows or "turns" in rows
 
-    turn_starts = [t["start"] for t in turns]
+    if need_tokens and n:
+        tok_start = [t["start"] for t in tokens]
+        sent_index = np.asarray(sentence_of_tokens(tokens, sentences), dtype=np.int64)
+        sent_turn = [s.get("turn") for s in sentences]
+        by_offset = turn_at(tok_start)
+        tok_turn = [sent_turn[si] if si >= 0 and sent_turn[si] is not None else by_offset[i]
+                    for i, si in enumerate(sent_index.tolist())]
+    else:
+        tok_start, sent_index, tok_turn = [], np.zeros(0, np.int64), []
 
-    def turn_at(offset: int) -> str | None:
-        i = bisect.bisect_right(turn_starts, offset) - 1
-        if i >= 0 and turns[i]["start"] <= offset < max(turns[i]["end"], turns[i]["start"] + 1):
-            return turns[i]["id"]
-        return None
+    if "tokens" in rows:
+        r = rows["tokens"]
+        r["doc_id"].extend([doc_id] * n)
+        r["token"].extend(range(n))
+        r["sentence"].extend(sent_index.tolist())
+        r["turn_id"].extend(tok_turn)
+        r["start"].extend(tok_start)
+        r["end"].extend([t["end"] for t in tokens])
+        r["text"].extend([t["text"] for t in tokens])
+        for col, default in (("lemma", ""), ("upos", ""), ("xpos", ""), ("feats", ""), ("deprel", "")):
+            r[col].extend([t.get(col, default) for t in tokens])
+        r["head"].extend([t.get("head", i) for i, t in enumerate(tokens)])
 
-    token_sentence = sentence_of_tokens(tokens, sentences)
     n_tokens: dict[str, int] = {}
     n_words: dict[str, int] = {}
+    if "turns" in rows:
+        for turn, tok in zip(tok_turn, tokens):
+            if turn is not None:
+                n_tokens[turn] = n_tokens.get(turn, 0) + 1
+                if any(ch.isalnum() for ch in tok["text"]):
+                    n_words[turn] = n_words.get(turn, 0) + 1
 
-    r = rows["tokens"]
-    for i, tok in enumerate(tokens):
-        si = token_sentence[i]
-        turn = sentences[si].get("turn") if si >= 0 else turn_at(tok["start"])
-        if turn is None and si >= 0:
-            turn = turn_at(tok["start"])
-        if turn is not None:
-            n_tokens[turn] = n_tokens.get(turn, 0) + 1
-            if any(ch.isalnum() for ch in tok["text"]):
-                n_words[turn] = n_words.get(turn, 0) + 1
-        for col, value in (("doc_id", doc_id), ("token", i), ("sentence", si), ("turn_id", turn),
-                           ("start", tok["start"]), ("end", tok["end"]), ("text", tok["text"]),
-                           ("lemma", tok.get("lemma", "")), ("upos", tok.get("upos", "")),
-                           ("xpos", tok.get("xpos", "")), ("feats", tok.get("feats", "")),
-                           ("head", tok.get("head", i)), ("deprel", tok.get("deprel", ""))):
-            r[col].append(value)
-
-    r = rows["sentences"]
-    for i, s in enumerate(sentences):
+    r = rows.get("sentences")
+    for i, s in enumerate(sentences if r is not None else ()):
         for col, value in (("doc_id", doc_id), ("sentence", i), ("turn_id", s.get("turn")), ("start", s["start"]),
                            ("end", s["end"]), ("text", text[s["start"]:s["end"]])):
             r[col].append(value)
 
-    r, rt, re_ = rows["turns"], rows["topics"], rows["evidence"]
+    r, rt, re_ = rows.get("turns"), rows.get("topics"), rows.get("evidence")
     for i, t in enumerate(turns):
         hits = t.get("topics") or []
-        for col, value in (("doc_id", doc_id), ("turn_id", t["id"]), ("turn_index", i), ("role", t["role"]),
+        for col, value in () if r is None else (("doc_id", doc_id), ("turn_id", t["id"]), ("turn_index", i), ("role", t["role"]),
                            ("speaker", t.get("speaker")), ("start", t["start"]), ("end", t["end"]),
                            ("text", t.get("text", "")), ("topics", ";".join(h["label"] for h in hits)),
                            ("n_tokens", n_tokens.get(t["id"], 0)), ("n_words", n_words.get(t["id"], 0))):
             r[col].append(value)
         for h in hits:
             ev = h.get("evidence") or []
-            for col, value in (("doc_id", doc_id), ("turn_id", t["id"]), ("label", h["label"]),
+            for col, value in () if rt is None else (("doc_id", doc_id), ("turn_id", t["id"]), ("label", h["label"]),
                                ("score", float(h["score"])), ("n_evidence", len(ev)),
                                ("evidence", " | ".join(e["text"] for e in ev))):
                 rt[col].append(value)
-            for e in ev:
+            for e in ev if re_ is not None else ():
                 for col, value in (("doc_id", doc_id), ("turn_id", t["id"]), ("label", h["label"]),
                                    ("start", e["start"]), ("end", e["end"]), ("text", e["text"])):
                     re_[col].append(value)
 
-    r = rows["entities"]
-    for i, e in enumerate(doc.get("entities") or []):
-        turn = e.get("turn") if e.get("turn") is not None else turn_at(e["start"])
+    r = rows.get("entities")
+    ents = (doc.get("entities") or []) if r is not None else []
+    ent_turns = turn_at([e["start"] for e in ents]) if ents else []
+    for i, e in enumerate(ents):
+        turn = e.get("turn") if e.get("turn") is not None else ent_turns[i]
         for col, value in (("doc_id", doc_id), ("entity", i), ("turn_id", turn), ("start", e["start"]),
                            ("end", e["end"]), ("text", e["text"]), ("label", e["label"]), ("norm", e["norm"]),
                            ("kb_id", e.get("id"))):
             r[col].append(value)
 
-    r = rows["doc_topics"]
-    for dt in doc.get("topics") or []:
+    r = rows.get("doc_topics")
+    for dt in (doc.get("topics") or []) if r is not None else ():
         for col, value in (("doc_id", doc_id), ("label", dt["label"]), ("score", float(dt["score"])),
                            ("n_turns", len(dt.get("turns") or []))):
             r[col].append(value)
@@ -461,12 +503,16 @@ def _rows_of(doc_id: str, doc: dict, rows: dict[str, dict[str, list]]) -> None:
 
 def sentence_of_tokens(tokens: list[dict], sentences: list[dict]) -> list[int]:
     """For each token, the index of the sentence it starts in (-1 when it lies in none)."""
-    starts = [s["start"] for s in sentences]
-    out = []
-    for tok in tokens:
-        i = bisect.bisect_right(starts, tok["start"]) - 1
-        out.append(i if i >= 0 and tok["start"] < sentences[i]["end"] else -1)
-    return out
+    import numpy as np
+
+    if not sentences:
+        return [-1] * len(tokens)
+    starts = np.fromiter((s["start"] for s in sentences), dtype=np.int64, count=len(sentences))
+    ends = np.fromiter((s["end"] for s in sentences), dtype=np.int64, count=len(sentences))
+    offsets = np.fromiter((t["start"] for t in tokens), dtype=np.int64, count=len(tokens))
+    i = np.searchsorted(starts, offsets, side="right") - 1
+    ok = (i >= 0) & (offsets < ends[np.maximum(i, 0)])
+    return np.where(ok, i, -1).tolist()
 
 
 # ---------------------------------------------------------------------------------------------- taxonomy
