@@ -69,8 +69,25 @@ def find(work: Work) -> list[mt.Mention]:
     normalise.genitives(text, found, words, gaz)
     found = normalise.acronyms(text, found, words)
     normalise.short_names(found, persons)
+    found = _drop_common_nouns(doc, found)
     found += [t for t in times(text) if not any(t.start < m.end and m.start < t.end for m in found)]
     return sorted(found, key=lambda m: (m.start, -m.end))
+
+
+def _drop_common_nouns(doc, found: list[mt.Mention]) -> list[mt.Mention]:
+    """With a tagger, a lone capitalised word that nothing else vouches for must be tagged a proper noun:
+    'Energi', 'Marknad', 'Militära' in list items and headings are not names."""
+    if not any(t.upos for t in doc.tokens):
+        return found
+    starts = [t.start for t in doc.tokens]
+    keep = []
+    for m in found:
+        if m.source == "default" and len(m.text.split()) == 1:
+            k = bisect.bisect_left(starts, m.start)
+            if k < len(doc.tokens) and doc.tokens[k].start == m.start and doc.tokens[k].upos not in ("PROPN", "X", ""):
+                continue
+        keep.append(m)
+    return keep
 
 
 def _taken(found: list[mt.Mention], words) -> set[int]:

@@ -29,7 +29,24 @@ ROLE_WORDS = {"herr", "fru", "talman", "talmannen", "statsrådet", "statsråd", 
 
 # Compounds on an organisation head that are common nouns.
 NOT_NAMES = {"regelverket", "regelverk", "ramverket", "nätverket", "hantverket", "kraftverket", "verket",
-             "upphandlingsregelverket", "näringslivet", "samhället"}
+             "upphandlingsregelverket", "näringslivet", "samhället", "lag", "lagen", "förordning", "förordningen",
+             "prot", "riktlinjer", "interpellationer", "interpellation", "januari", "februari", "mars", "april",
+             "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december", "måndag",
+             "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"}
+# Lower-case words ending in a law's head that are not laws ("förslagen", "bolagen").
+NOT_LAWS = ("förslagen", "bolagen", "anslagen", "underlagen", "inslagen", "beslagen", "utslagen", "avslagen",
+            "uppslagen", "omslagen", "överslagen", "tillslagen", "påslagen", "upplagen", "fastslagen",
+            "föreslagen", "inlagen", "tilllagen", "avlagen")
+
+# Last words that make a multi-word name an organisation ("Science Park", "Svedab AB", "Task Force").
+ORG_LAST_WORDS = {"park", "service", "services", "group", "center", "centre", "institute", "council", "initiative",
+                  "force", "bank", "fund", "ab", "hb", "kb", "oy", "as", "asa", "gmbh", "ltd", "inc", "international",
+                  "applications", "agency", "authority", "foundation", "university", "association", "network",
+                  "forum", "company", "corporation", "partners", "consulting", "systems", "solutions", "media"}
+
+# Compounds naming a role: "Electroluxchefen", "Finansministern".
+ROLE_ENDINGS = ("chefen", "ministern", "ordföranden", "direktören", "sekreteraren", "ledamoten", "talmannen",
+                "rådet", "ombudsmannen", "generaldirektören", "ambassadören", "presidenten", "kommissionären")
 
 ORG_SUFFIXES = ("verket", "verkets", "myndigheten", "rådet", "utredningen", "kommissionen", "kommittén",
                 "nämnden", "departementet", "kollegiet", "kollegium", "förbundet", "förbund", "partiet",

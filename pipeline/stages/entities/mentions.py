@@ -9,7 +9,7 @@ from pipeline.stages.entities import lexicon as lx
 from pipeline.stages.entities.words import Word, gap_ok
 
 PARTY_LABEL = re.compile(r"\((S|M|C|L|KD|V|MP|SD|s|m|c|l|kd|v|mp|sd)\)")
-ADJECTIVE_ENDINGS = ("ska", "iska", "ella", "ell", "isk", "iga", "liga")
+ADJECTIVE_ENDINGS = ("ska", "iska", "ella", "ell", "isk", "iga", "liga", "ande", "ende", "ade", "ivt", "iva", "fri")
 
 
 @dataclass
@@ -135,6 +135,8 @@ def lower_bodies(words: list[Word], taken: set[int]) -> list[Mention]:
     for k, w in enumerate(words):
         t = w.text
         if k in taken or not t.islower() or not t.isalpha():
+            continue
+        if t.endswith(lx.NOT_LAWS):
             continue
         for suffixes, label in ((lx.LOWER_ORG_SUFFIXES, "ORG"), (lx.LOWER_MISC_SUFFIXES, "MISC")):
             suffix = next((s for s in suffixes if t.endswith(s) and len(t) >= len(s) + 4), None)

@@ -13,6 +13,10 @@ LABEL_MAP = {"PER": "PER", "PRS": "PER", "PERSON": "PER", "ORG": "ORG", "INST": 
              "TME": "TIME", "TIME": "TIME", "DATE": "TIME"}
 
 
+def text_of(work, start: int, end: int) -> str:
+    return work.doc.text[start:end]
+
+
 def model_mentions(work, words: list[Word], found: list[Mention]) -> list[Mention]:
     by_span = {(m.start, m.end): m for m in found}
     mid = {w.text for w in words if w.cap and not w.initial}
@@ -24,7 +28,11 @@ def model_mentions(work, words: list[Word], found: list[Mention]) -> list[Mentio
                 continue
             start, end = offset + ent.start_char, offset + ent.end_char
             same = by_span.get((start, end))
-            if same is not None:  # the rules decide labels: the model's are less reliable on these texts
+            if same is not None:
+                # The rules decide labels (the model's are less reliable on these texts), except that an
+                # unknown multi-word name the model calls a person is one ("Volodymyr Zelenskyj").
+                if same.source == "default" and label == "PER" and len(text_of(work, start, end).split()) >= 2:
+                    same.label, same.source = "PER", "model"
                 continue
             if any(m.start < end and start < m.end for m in found):
                 continue

@@ -39,6 +39,9 @@ def capitalised(text: str, words: list[Word], taken: set[int], gaz: lx.Gazetteer
     for i, j in runs(text, words, taken, is_name_word):
         while i < j and not _keep_initial(words, i, j, mid, gaz, known_persons):
             i += 1
+        # "Electroluxchefen Leif Johansson": a title compound before a name is not part of it.
+        if j - i >= 2 and words[i].text.lower().endswith(lx.ROLE_ENDINGS):
+            i += 1
         if i == j:
             continue
         # A lower-case head closes some names: "Familjen Kamprads stiftelse", "Nationella upphandlingsstrategin".
@@ -92,7 +95,7 @@ def _label(text: str, words: list[Word], i: int, j: int, gaz: lx.Gazetteer, pers
         return make("PER", "name")
     if j - i >= 2 and first in gaz.first_names and all(words[k].cap for k in range(i, j)):
         return make("PER", "name")
-    if _has_suffix(last, lx.ORG_SUFFIXES):
+    if _has_suffix(last, lx.ORG_SUFFIXES) or (j - i >= 2 and last.lower() in lx.ORG_LAST_WORDS):
         return make("ORG", "suffix")
     if _has_suffix(last, lx.MISC_SUFFIXES):
         return make("MISC", "suffix")

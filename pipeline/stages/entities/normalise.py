@@ -89,9 +89,9 @@ def short_names(mentions: list[Mention], persons: set[str]) -> None:
         keys = {m.norm, strip_genitive(m.norm) or m.norm}
         people = {p for p in full_persons if keys & {p.split()[0], p.split()[-1]}}
         if len(people) == 1 and (m.label == "PER" or m.source == "default"):
-            m.norm, m.label = people.pop(), "PER"
+            m.norm, m.label, m.source = people.pop(), "PER", "name"
             continue
         if m.label == "ORG" and m.source == "default":
             orgs = {o for o in full_orgs if o.split()[-1] in keys}
             if len(orgs) == 1:
-                m.norm = orgs.pop()
+                m.norm, m.source = orgs.pop(), "name"
