@@ -39,6 +39,9 @@ def run(
     config: Optional[Path] = typer.Option(None, help="Pipeline configuration (default: configs/pipeline.toml)."),
     topics: Optional[Path] = typer.Option(None, help="Your own topic taxonomy (TOML) instead of the default."),
     model: Optional[str] = typer.Option(None, help="spaCy model directory for the language stage."),
+    engine: str = typer.Option("spacy", help="Language engine: 'spacy' (the shipped model) or 'stanza' "
+                                             "(a stanza pipeline from --stanza-dir; pip install 'intervju[stanza]')."),
+    stanza_dir: Optional[Path] = typer.Option(None, help="Folder of stanza Swedish models, loaded offline."),
     max_file_mb: Optional[float] = typer.Option(None, help="Skip (with an error record) files larger than this "
                                                          "many MB (default 10, from configs/pipeline.toml)."),
     max_turns: Optional[int] = typer.Option(None, help="Fail documents with more turns than this (default 5000)."),
@@ -73,6 +76,14 @@ def run(
         overrides["limits"] = {k: v for k, v in limits.items() if v is not None}
     if model:
         overrides["language"] = {"model": model, "fallback": None}
+    if engine == "stanza":
+        if stanza_dir is None:
+            typer.echo("error: --engine stanza needs --stanza-dir DIR (a folder of stanza models)", err=True)
+            raise typer.Exit(2)
+        overrides["language"] = {"factory": "language.stanza", "stanza_dir": str(stanza_dir.resolve())}
+    elif engine != "spacy":
+        typer.echo(f"error: --engine must be 'spacy' or 'stanza', not {engine!r}", err=True)
+        raise typer.Exit(2)
     from pipeline.lock import Busy
 
     if executor not in ("local", "dask"):
