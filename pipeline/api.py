@@ -59,10 +59,12 @@ def process_path(path: str | Path, config: Path | None = None) -> Document:
 def _progress(enabled: bool, total: int):
     if not enabled:
         return None
+    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     progress = Progress(TextColumn("[bold]intervju"), BarColumn(), MofNCompleteColumn(),
-                        TimeRemainingColumn(), TextColumn("{task.description}"), transient=True)
+                        TimeRemainingColumn(), TextColumn("{task.description}"), transient=True,
+                        console=Console(stderr=True))
     progress.start()
     progress.add_task("", total=total)
     return progress

@@ -112,3 +112,30 @@ def test_schema_command_prints_the_shipped_schema():
 
     result = intervju("schema")
     assert json.loads(result.stdout) == generate() == json.loads(SHIPPED.read_text(encoding="utf-8"))
+
+
+def test_progress_bar_on_a_terminal_and_quiet_in_pipes(tmp_path):
+    import pty
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(3):
+        (src / f"{i}.txt").write_text(GOOD, encoding="utf-8")
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline", "run", str(src), "--out", str(tmp_path / "tty")],
+                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=slave)
+    os.close(slave)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    proc.wait(timeout=300)
+    assert proc.returncode == 0
+    assert b"intervju" in seen and "━".encode() in seen and b"3/3" in seen
+    piped = intervju("run", str(src), "--out", str(tmp_path / "pipe"))
+    assert "━" not in piped.stderr and piped.stdout == ""
