@@ -247,7 +247,11 @@ class Corpus:
     # -- tables
     @property
     def documents(self) -> "pd.DataFrame":
-        return self._table("documents")
+        """One row per document, from the head of each file; documents found invalid so far are left out."""
+        frame = self._table("documents")
+        if self._skipped and len(frame):
+            frame = frame[~frame["doc_id"].isin(list(self._skipped))].reset_index(drop=True)
+        return frame
 
     @property
     def turns(self) -> "pd.DataFrame":

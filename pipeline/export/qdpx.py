@@ -43,8 +43,11 @@ def _iso_date(value) -> str | None:
 
 
 def build_project(corpus: Corpus, *, taxonomy: str | Path | None = None, name: str | None = None,
-                  now: dt.datetime | None = None):
-    """The project.qde tree and the source texts: (lxml element, {internal file name: text})."""
+                  now: dt.datetime | None = None, write_source=None):
+    """The project.qde tree and the source texts: (lxml element, {internal file name: text}).
+
+    With `write_source(file_name, text)`, each text is handed over as its document is read instead of
+    being kept (the returned dict is then empty), so a large corpus is never all in memory at once."""
     from lxml import etree
 
     from pipeline import __version__ as version
@@ -67,22 +70,20 @@ def build_project(corpus: Corpus, *, taxonomy: str | Path | None = None, name: s
     users = el(root, "Users")
     el(users, "User", guid=user, name="intervju (automatisk kodning)", id="intervju")
 
-    documents = list(corpus.iter_documents())
     topics = load_taxonomy(taxonomy)
-    known = {t["id"] for t in topics}
-    for doc in documents:  # labels of another taxonomy than the configured one still get codes
-        for turn in doc.get("turns") or []:
-            for hit in turn.get("topics") or []:
-                if hit["label"] not in known:
-                    known.add(hit["label"])
-                    topics.append({"id": hit["label"], "name": hit["label"], "description": ""})
-    code_guid = {t["id"]: _guid("code", t["id"]) for t in topics}
+    names = {t["id"]: t["name"] for t in topics}
+    code_guid: dict[str, str] = {}
     codes = el(el(root, "CodeBook"), "Codes")
-    for i, t in enumerate(topics):
+
+    def add_code(t: dict) -> None:
+        code_guid[t["id"]] = _guid("code", t["id"])
         code = el(codes, "Code", guid=code_guid[t["id"]], name=t["name"], isCodable="true",
-                  color=_PALETTE[i % len(_PALETTE)])
+                  color=_PALETTE[(len(code_guid) - 1) % len(_PALETTE)])
         desc = f"intervju topic id: {t['id']}" + (f". {t['description']}" if t.get("description") else "")
         el(code, "Description").text = desc
+
+    for t in topics:
+        add_code(t)
 
     variables = el(root, "Variables")
     var_guid = {}
@@ -94,14 +95,20 @@ def build_project(corpus: Corpus, *, taxonomy: str | Path | None = None, name: s
 
     # Speakers: named ones are one case across the corpus; initials ("I", "R") only within a document.
     cases: dict[str, dict] = {}
-    sources_xml = []
+    cases_el = el(root, "Cases")  # filled after the sources are read; dropped if nobody speaks
+    sources = el(root, "Sources")
     files: dict[str, str] = {}
-    for doc in documents:
+    n_docs = 0
+    for doc in corpus.iter_documents():
+        n_docs += 1
         doc_id = doc["id"]
         src_guid = _guid("source", doc_id)
         file_name = f"{src_guid}.txt"
-        files[file_name] = doc.get("text", "")
-        src = etree.Element(f"{{{NS}}}TextSource")
+        if write_source is None:
+            files[file_name] = doc.get("text", "")
+        else:
+            write_source(file_name, doc.get("text", ""))
+        src = el(sources, "TextSource")
         for key, value in (("guid", src_guid), ("name", doc_id), ("plainTextPath", f"internal://{file_name}"),
                            ("creatingUser", user), ("creationDateTime", stamp)):
             src.set(key, value)
@@ -119,8 +126,10 @@ def build_project(corpus: Corpus, *, taxonomy: str | Path | None = None, name: s
                 if src_guid not in case["sources"]:
                     case["sources"].append(src_guid)
             for hit in turn.get("topics") or []:
+                if hit["label"] not in code_guid:  # a label of another taxonomy still gets a code
+                    add_code({"id": hit["label"], "name": hit["label"], "description": ""})
                 sel_guid = _guid("selection", doc_id, turn["id"], hit["label"])
-                label = next((t["name"] for t in topics if t["id"] == hit["label"]), hit["label"])
+                label = names.get(hit["label"], hit["label"])
                 sel = el(src, "PlainTextSelection", guid=sel_guid,
                          name=f"{turn['id']} · {speaker or turn['role']} · {label}",
                          startPosition=turn["start"], endPosition=turn["end"], creatingUser=user,
@@ -143,10 +152,10 @@ def build_project(corpus: Corpus, *, taxonomy: str | Path | None = None, name: s
             vv = el(src, "VariableValue")
             el(vv, "VariableRef", targetGUID=var_guid[key])
             el(vv, "DateValue" if vtype == "Date" else "TextValue").text = str(value)
-        sources_xml.append(src)
 
-    if cases:
-        cases_el = el(root, "Cases")
+    if not cases:
+        root.remove(cases_el)
+    else:
         for case in cases.values():
             c = el(cases_el, "Case", guid=case["guid"], name=case["name"])
             vv = el(c, "VariableValue")
@@ -156,10 +165,9 @@ def build_project(corpus: Corpus, *, taxonomy: str | Path | None = None, name: s
                 el(c, "SourceRef", targetGUID=g)
             for g in case["selections"]:
                 el(c, "SelectionRef", targetGUID=g)
-    sources = el(root, "Sources")
-    for src in sources_xml:
-        sources.append(src)
-    el(root, "Description").text = (f"Automatiskt kodad av intervju {version}: {len(documents)} dokument, "
+    if not len(sources):
+        root.remove(sources)
+    el(root, "Description").text = (f"Automatiskt kodad av intervju {version}: {n_docs} dokument, "
                                     "ämnen enligt taxonomin som koder, varje tur–ämne som kodat textsegment.")
     return root, files
 
@@ -169,12 +177,18 @@ def write_qdpx(corpus: Corpus, dest: Path, *, taxonomy: str | Path | None = None
 
     if dest.suffix.lower() != ".qdpx":
         dest = dest.with_name(dest.name + ".qdpx") if dest.suffix == "" else dest
-    root, files = build_project(corpus, taxonomy=taxonomy, name=dest.stem)
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(f".{dest.name}.tmp")
-    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as z:
-        z.writestr("project.qde", etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True))
-        for name, text in files.items():
-            z.writestr(f"sources/{name}", text.encode("utf-8"))
-    tmp.replace(dest)
+    try:
+        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as z:
+            def write_source(name: str, text: str) -> None:
+                z.writestr(f"sources/{name}", text.encode("utf-8"))
+
+            root, _ = build_project(corpus, taxonomy=taxonomy, name=dest.stem, write_source=write_source)
+            z.writestr("project.qde", etree.tostring(root, xml_declaration=True, encoding="utf-8",
+                                                     pretty_print=True))
+        tmp.replace(dest)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     return dest

@@ -91,6 +91,7 @@ def test_invalid_document_is_named_or_skipped(annotated_out, tmp_path):
     assert set(corpus.turns["doc_id"]) == {"lind.txt"}
     assert [s.doc_id for s in corpus.skipped] == ["kommuner/sjoberg.txt"]
     assert "turns/0/role" in corpus.skipped[0].reason
+    assert corpus.documents["doc_id"].tolist() == ["lind.txt"]  # once found invalid, out of every table
 
 
 def test_head_with_a_bad_type_is_caught_in_the_documents_table(annotated_out, tmp_path):
