@@ -152,3 +152,17 @@ def test_soft_hyphens_and_no_break_spaces_are_cleaned(tmp_path, process):
     path.write_bytes("Titel\n\nUpp\u00adhandlingen tog 3\u00a0000 timmar.".encode() + codecs.BOM_UTF8[:0])
     doc = process(path)
     assert "Upphandlingen tog 3 000 timmar." in doc["text"]
+
+
+def test_question_and_answer_labels_take_names_from_the_lede(tmp_path, process):
+    text = "\n\n".join([
+        "Fem frågor om ramavtal",
+        "Lena Sjöberg, 38, är avtalsansvarig i Härnösands kommun. KOMMUNAKTUELLT har intervjuat henne.",
+        "Fråga: Hur många ramavtal har ni?", "Svar: Ungefär 120, och vi följer upp dem två gånger om året.",
+        "Fråga: Vad är svårast?", "Svar: Att hinna med uppföljningen när leverantörerna blir fler."])
+    path = tmp_path / "fragor.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = process(path)
+    assert [(t["role"], t["speaker"]) for t in doc["turns"]] == [
+        ("question", "KOMMUNAKTUELLT"), ("answer", "Lena Sjöberg")] * 2
+    assert doc["turns"][1]["text"].startswith("Ungefär 120")

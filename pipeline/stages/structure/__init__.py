@@ -58,7 +58,10 @@ def _assign_speakers(work: Work, seg: Segmentation, lede_text: list[str], body_t
     if seg.kind == "debate":
         return
     names = _header_names(work.blocks, seg.lede)
-    if seg.interviewer_label or seg.respondent_label or any(d.speaker for d in seg.drafts):
+    labelled = seg.interviewer_label or seg.respondent_label
+    if labelled and (seg.interviewer_label or "").lower() in cues.ROLE_WORDS:
+        labelled = None  # "Fråga:"/"Svar:" say who asks, not who speaks: names come from the lede
+    if labelled or any(d.speaker for d in seg.drafts):
         # A transcript names its speakers on every turn; its header may name the roles.
         answering = {d.speaker for d in seg.drafts if d.role == TurnRole.ANSWER}
         meta.interviewer = names.get("interviewer") or seg.interviewer_label

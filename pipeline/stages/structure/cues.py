@@ -21,6 +21,8 @@ INTERVIEWER_LABELS = {"i", "int", "intervjuare", "intervjuaren", "f", "fråga", 
                       "moderator", "interviewer"}
 RESPONDENT_LABELS = {"r", "resp", "respondent", "respondenten", "ip", "informant", "s", "svar", "a",
                      "intervjuad", "intervjuperson", "deltagare", "interviewee"}
+# Labels that name a role, not a person: the speaker then comes from the lede ("Fråga:" / "Svar:").
+ROLE_WORDS = {"fråga", "svar", "f", "s", "q", "a", "question", "answer"}
 # Lines of a transcript header, not speakers: "Datum: 3 mars", "Projekt: ...".
 HEADER_LABELS = {"datum", "date", "projekt", "plats", "tid", "längd", "fil", "ljudfil", "transkriberad av",
                  "transkribering", "transkriberare", "källa", "foto", "bild", "text", "obs", "not", "tema",

@@ -94,7 +94,8 @@ def segment_labelled(blocks: list[Block], body: list[int]) -> Segmentation | Non
                 role = TurnRole.STATEMENT
             else:
                 role = TurnRole.QUESTION if label == interviewer else TurnRole.ANSWER
-            current = Draft(role, label, [i] if rest.strip() else [], len(blocks[i].text) - len(rest))
+            speaker = None if label.lower() in cues.ROLE_WORDS else label
+            current = Draft(role, speaker, [i] if rest.strip() else [], len(blocks[i].text) - len(rest))
             drafts.append(current)
         elif current is None:
             lede.append(i)
