@@ -64,14 +64,22 @@ class PipelineConfig:
         return h.hexdigest()[:16]
 
 
-def load_config(path: Path | None = None, overrides: dict[str, dict[str, Any]] | None = None) -> PipelineConfig:
-    path = Path(path) if path else default_config_path()
+def read_toml(path: Path, what: str) -> dict[str, Any]:
+    """A TOML file of ours or the user's; every problem becomes a ConfigError naming the file (and the
+    line, which tomllib's message carries)."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except OSError as err:
-        raise ConfigError(f"{path}: cannot read the configuration ({err.strerror})") from err
+        raise ConfigError(f"{path}: cannot read the {what} ({err.strerror})") from err
+    except UnicodeDecodeError as err:
+        raise ConfigError(f"{path}: the {what} is not UTF-8 text ({err.reason} at byte {err.start})") from err
     except tomllib.TOMLDecodeError as err:
         raise ConfigError(f"{path}: not valid TOML: {err}") from err
+
+
+def load_config(path: Path | None = None, overrides: dict[str, dict[str, Any]] | None = None) -> PipelineConfig:
+    path = Path(path) if path else default_config_path()
+    data = read_toml(path, "configuration")
     stages = data.get("stage")
     if not isinstance(stages, list) or not stages:
         raise ConfigError(f"{path}: no [[stage]] tables: a pipeline needs at least one stage")

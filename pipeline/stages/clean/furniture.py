@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -20,14 +19,9 @@ class Pattern:
 
 @lru_cache(maxsize=8)
 def load_patterns(path: Path) -> tuple[Pattern, ...]:
-    from pipeline.config import ConfigError
+    from pipeline.config import ConfigError, read_toml
 
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as err:
-        raise ConfigError(f"{path}: cannot read the furniture patterns ({err.strerror})") from err
-    except tomllib.TOMLDecodeError as err:
-        raise ConfigError(f"{path}: not valid TOML: {err}") from err
+    data = read_toml(path, "furniture patterns")
     patterns = []
     for i, p in enumerate(data.get("pattern", []), 1):
         if p.get("action") not in ACTIONS:
