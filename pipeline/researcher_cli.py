@@ -18,6 +18,12 @@ def _fail(message: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
+def _missing(err: ModuleNotFoundError) -> None:
+    if err.name and err.name.split(".")[0] in ("pandas", "pyarrow", "numpy"):
+        _fail(f"this needs {err.name.split('.')[0]}: pip install 'intervju[research]'", 2)
+    raise err
+
+
 def _report_skipped(corpus) -> None:
     for s in corpus.skipped:
         typer.echo(f"skipped: {s.path}: {s.reason}", err=True)
@@ -56,6 +62,8 @@ def export(
         written = export_corpus(corpus, to, dest, taxonomy=taxonomy)
     except InvalidDocumentError as err:
         _fail(f"{err}\n(use --skip-invalid to leave such documents out)")
+    except ModuleNotFoundError as err:
+        _missing(err)
     except OSError as err:
         _fail(f"cannot write {err.filename or dest}: {err.strerror}")
     _report_skipped(corpus)
@@ -88,6 +96,8 @@ def report(
         path = write_report(corpus, target, title=title, max_documents=max_documents)
     except InvalidDocumentError as err:
         _fail(f"{err}\n(use --skip-invalid to leave such documents out)")
+    except ModuleNotFoundError as err:
+        _missing(err)
     except OSError as err:
         _fail(f"cannot write {err.filename or target}: {err.strerror}")
     _report_skipped(corpus)
