@@ -154,6 +154,10 @@ def _timeline(stats: dict) -> str:
     parts = [f'<svg class="chart timeline" role="img" aria-label="Ämnen över tid" width="{width}" '
              f'height="{height}" viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg">',
              f'<line x1="{left}" y1="{chart_h + 10}" x2="{width - 10}" y2="{chart_h + 10}" class="axis"/>']
+    for frac in (0.5, 1.0):  # y ticks: the stacked mean shares, in per cent
+        ty = chart_h + 10 - frac * chart_h
+        parts.append(f'<line x1="{left - 4}" y1="{ty:.1f}" x2="{width - 10}" y2="{ty:.1f}" class="grid"/>'
+                     f'<text class="ytick" x="{left - 6}" y="{ty + 4:.1f}">{top * frac:.0%}</text>')
     for i, p in enumerate(periods):
         x = left + i * (bar + gap)
         y = chart_h + 10
@@ -174,7 +178,9 @@ def _timeline(stats: dict) -> str:
     parts.append("</svg>")
     legend = "".join(f'<span class="key"><span class="swatch" style="background:{colors[t]}"></span>'
                      f'{esc(names.get(t, t))}</span>' for t in order)
-    return "".join(parts) + f'<p class="legend">{legend}</p>'
+    return ("".join(parts) + f'<p class="legend">{legend}</p>'
+            '<p class="note">Staplarna visar ämnenas andel av intervjuernas ord, i snitt per dokument under '
+            'perioden (en tur kan ha flera ämnen, så summan kan bli över 100 %).</p>')
 
 
 def _entities(corpus: Corpus) -> str:
