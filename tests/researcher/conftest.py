@@ -139,10 +139,8 @@ def annotated_out(tmp_path_factory) -> Path:
 def corpus_out(tmp_path_factory) -> Path:
     from pipeline.api import run_batch
 
-    inputs = [p for p in CORPUS.glob("*") if p.is_file() and not p.name.endswith(".gold.json")
-              and not p.name.startswith(("_", ".")) and p.suffix in (".txt", ".md", ".html", ".xml", ".docx")]
-    if not inputs:
+    if not CORPUS.is_dir() or not any(p.suffix in (".txt", ".md", ".html", ".xml", ".docx") for p in CORPUS.iterdir()):
         pytest.skip(f"the sample corpus at {CORPUS} has no documents yet")
     out = tmp_path_factory.mktemp("corpus") / "out"
-    run_batch(inputs, out, progress=False)
+    run_batch([CORPUS], out, progress=False)  # what `intervju run corpus/ --out OUT` does
     return out
