@@ -19,10 +19,11 @@ from pipeline.config import ConfigError
 from pipeline.document import DocumentTopic, Span, TopicHit
 from pipeline.registry import stage
 from pipeline.stages.topics.matcher import Hit, match
-from pipeline.stages.topics.taxonomy import load_taxonomy
+from pipeline.stages.topics.taxonomy import Topic, load_taxonomy
 from pipeline.work import Work
 
 MODES = ("lexicon", "classifier", "combined")
+QUESTION_EVIDENCE = 0.3  # the evidence a question needs for a topic its answer has
 
 
 def tokens_between(doc, start: int, end: int):
@@ -42,12 +43,27 @@ def _hits(doc, toks, topics, classifier, mode: str) -> list[Hit]:
     return sorted(by_label.values(), key=lambda h: -h.weight)
 
 
+def _questions_follow_answers(doc, topics, turn_hits: list[list[Hit]]) -> None:
+    """A question is short: it discusses what its answer discusses when it carries any evidence of it
+    ("Hur stort stöd kommer nyhetsmedier att få?" before an answer about money)."""
+    weak = [Topic(t.id, t.name, t.cues, t.excludes, QUESTION_EVIDENCE) for t in topics]
+    for k, turn in enumerate(doc.turns[:-1]):
+        if turn.role != "question" or doc.turns[k + 1].role != "answer":
+            continue
+        have = {h.label for h in turn_hits[k]}
+        answer = {h.label for h in turn_hits[k + 1]}
+        for h in match(weak, tokens_between(doc, turn.start, turn.end)):
+            if h.label in answer and h.label not in have:
+                turn_hits[k].append(h)
+
+
 def annotate(work: Work, topics, classifier=None, mode: str = "lexicon") -> None:
     doc = work.doc
     per_topic: dict[str, list[str]] = {}
     scores: dict[str, float] = {}
-    for turn in doc.turns:
-        hits = _hits(doc, tokens_between(doc, turn.start, turn.end), topics, classifier, mode)
+    turn_hits = [_hits(doc, tokens_between(doc, t.start, t.end), topics, classifier, mode) for t in doc.turns]
+    _questions_follow_answers(doc, topics, turn_hits)
+    for turn, hits in zip(doc.turns, turn_hits):
         turn.topics = [TopicHit(label=h.label, score=h.score,
                                 evidence=[Span(start=s, end=e, text=doc.text[s:e]) for s, e in h.spans])
                        for h in hits]
