@@ -273,7 +273,8 @@ def render_report(corpus: Corpus, *, title: str, max_documents: int = 1000, taxo
     payload = {"docs": reader, "names": stats["names"], "colors": stats["colors"], "roles": ROLE_SV,
                "fields": {"interviewee": "Intervjuperson", "interviewer": "Intervjuare", "date": "Datum",
                           "kind": "Typ"}}
-    data_json = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    # "<" as \u003c: no "</script>" or "<!--" in the text can end or confuse the data block
+    data_json = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
     css = (_ASSETS / "report.css").read_text(encoding="utf-8")
     js = (_ASSETS / "report.js").read_text(encoding="utf-8")
     generated = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")

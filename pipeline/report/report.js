@@ -28,7 +28,7 @@
     spans.forEach(function (sp) { cuts.push(Math.max(start, sp.s), Math.min(end, sp.e)); });
     cuts = cuts.filter(function (v, i, a) { return a.indexOf(v) === i; }).sort(function (a, b) { return a - b; });
     var frag = document.createDocumentFragment();
-    var chars = Array.from(doc.text);  // offsets are code points
+    var chars = doc.chars || (doc.chars = Array.from(doc.text));  // offsets are code points
     for (var i = 0; i + 1 < cuts.length; i++) {
       var a = cuts[i], b = cuts[i + 1];
       var piece = chars.slice(a, b).join("");
@@ -77,7 +77,7 @@
     if (!doc.turns.length) {
       box.appendChild(el("p", { "class": "note" }, "Dokumentet har inga turer (ingen fråga–svar-struktur); hela texten:"));
       var plain = el("div", { "class": "plain" });
-      plain.appendChild(highlighted(doc, 0, Array.from(doc.text).length));
+      plain.appendChild(highlighted(doc, 0, (doc.chars || (doc.chars = Array.from(doc.text))).length));
       box.appendChild(plain);
     }
     doc.turns.forEach(function (t) {

@@ -144,3 +144,13 @@ def corpus_out(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("corpus") / "out"
     run_batch([CORPUS], out, progress=False)  # what `intervju run corpus/ --out OUT` does
     return out
+
+
+@pytest.fixture(scope="session")
+def shared_out(shared, tmp_path_factory) -> Path:
+    """The shared reference samples as the pipeline annotates them (skipped where ../shared is absent)."""
+    from pipeline.api import run_batch
+
+    out = tmp_path_factory.mktemp("shared") / "out"
+    run_batch([shared / "samples"], out, progress=False)
+    return out

@@ -180,3 +180,20 @@ def test_corpus_round_trip(corpus_out, tmp_path):
     assert len(selections) == counts["topics"]
     print(f"corpus round trip: {len(docs)} documents, {counts}, {len(sentences)} CoNLL-U sentences, "
           f"{len(selections)} coded selections")
+
+
+def test_shared_samples_round_trip(shared_out, tmp_path):
+    """The shared reference samples (web pages, Riksdag XML, transcripts) survive every export too."""
+    from lxml import etree
+
+    out = shared_out
+    docs = _docs(out)
+    counts = _check_tables(out, tmp_path / "pq", "parquet")
+    [one] = export(out, "conllu", tmp_path / "s.conllu")
+    _conllu_checks(docs, conllu.parse(one.read_text(encoding="utf-8")))
+    [qdpx] = export(out, "qdpx", tmp_path / "s.qdpx")
+    with zipfile.ZipFile(qdpx) as z:
+        project = etree.fromstring(z.read("project.qde"))
+    schema = etree.XMLSchema(etree.parse(str(XSD)))
+    assert schema.validate(project), schema.error_log
+    assert len(project.findall(".//q:PlainTextSelection", NS)) == counts["topics"]

@@ -111,3 +111,26 @@ def test_corpus_report_renders_in_chromium(corpus_out, tmp_path):
     assert colours > 20
     print(f"\ncorpus report: {figures['bytes'] / 1024:.0f} KB, loaded in {figures['load_s'] * 1000:.0f} ms "
           f"(load event at {figures['load_event_ms']:.0f} ms); document view {figures['view']}")
+
+
+def test_text_cannot_break_out_of_the_data_block(annotated_out, tmp_path):
+    import json
+    import shutil
+
+    out = tmp_path / "out"
+    shutil.copytree(annotated_out, out)
+    path = out / "lind.txt.json"
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    doc["text"] += "\n</script><!--<script>alert('å')</script>"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    page = write_report(out, tmp_path / "r.html").read_text(encoding="utf-8")
+    block = page.split('<script type="application/json" id="intervju-data">', 1)[1].split("</script>", 1)[0]
+    data = json.loads(block)
+    assert any(d["text"] == doc["text"] for d in data["docs"])
+    assert "alert" not in page.replace(block, "")
+
+
+def test_shared_samples_report(shared_out, tmp_path):
+    """The shared reference samples (web articles, parliament XML, plain transcripts) make a report too."""
+    page = write_report(shared_out, tmp_path / "r.html").read_text(encoding="utf-8")
+    assert 'class="chart heatmap"' in page and "Dokument" in page
