@@ -80,7 +80,7 @@ def report(
                                                               "name)."),
     skip_invalid: bool = typer.Option(False, "--skip-invalid", help="Leave out (and list) documents that do "
                                                                     "not validate against the schema."),
-    max_documents: int = typer.Option(2000, "--max-documents", help="Interviews included in the reader view "
+    max_documents: int = typer.Option(1000, "--max-documents", help="Interviews included in the reader view "
                                                                     "(the charts always cover the corpus)."),
 ) -> None:
     """Write a self-contained HTML report: corpus overview, topic heatmap, topics over time, frequent
