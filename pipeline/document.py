@@ -81,6 +81,7 @@ class Turn(_Model):
     end: int = Field(ge=0)
     text: str
     topics: list[TopicHit] = Field(default_factory=list)
+    keyphrases: list[str] = Field(default_factory=list, description="Key noun phrases of the turn, best first")
 
 
 class Sentence(_Model):
@@ -139,7 +140,7 @@ class Document(_Model):
     topics: list[DocumentTopic] = Field(default_factory=list)
     comments: list[Span] = Field(default_factory=list)
     removed: list[Removed] = Field(default_factory=list)
-    keyphrases: list[str] = Field(default_factory=list)
+    keyphrases: list[str] = Field(default_factory=list, description="Key noun phrases of the document, best first")
 
 
 class ErrorRecord(_Model):

@@ -99,3 +99,13 @@ def test_sample_topic_f1():
     f1 = 2 * tp / (npred + ngold)
     assert f1 >= 0.9
     assert {t.label for t in doc.topics} >= {"competition", "leisure"}
+
+
+def test_keyphrases_per_turn_and_document():
+    if not SAMPLE.is_file():
+        pytest.skip(f"needs the shared sample {SAMPLE} (../shared is absent)")
+    doc = process_path(SAMPLE)
+    assert 0 < len(doc.keyphrases) <= 10
+    assert all(0 < len(t.keyphrases) <= 5 for t in doc.turns)
+    leisure = doc.turns[-1].keyphrases
+    assert any("fiske" in k or "cykling" in k or "skidor" in k for k in leisure)

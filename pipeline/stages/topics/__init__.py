@@ -7,7 +7,7 @@ do not. With `classifier = "path.joblib"` (made by `intervju topics train`) and 
 
 Document topics: each topic assigned to at least one turn, with the share of turns that carry it as
 score; a document without turns (a press release, an op-ed) is matched as one text and has topics
-with no turn ids.
+with no turn ids. Keyphrases (keyphrases.py) are ranked for each turn and for the document.
 """
 
 from __future__ import annotations
@@ -18,12 +18,14 @@ import math
 from pipeline.config import ConfigError
 from pipeline.document import DocumentTopic, Span, TopicHit
 from pipeline.registry import stage
+from pipeline.stages.topics import keyphrases
 from pipeline.stages.topics.matcher import Hit, match
 from pipeline.stages.topics.taxonomy import Topic, load_taxonomy
 from pipeline.work import Work
 
 MODES = ("lexicon", "classifier", "combined")
-QUESTION_EVIDENCE = 0.3  # the evidence a question needs for a topic its answer has
+QUESTION_EVIDENCE = 0.3
+TURN_KEYPHRASES, DOC_KEYPHRASES = 5, 10  # the evidence a question needs for a topic its answer has
 
 
 def tokens_between(doc, start: int, end: int):
@@ -64,6 +66,7 @@ def annotate(work: Work, topics, classifier=None, mode: str = "lexicon") -> None
     turn_hits = [_hits(doc, tokens_between(doc, t.start, t.end), topics, classifier, mode) for t in doc.turns]
     _questions_follow_answers(doc, topics, turn_hits)
     for turn, hits in zip(doc.turns, turn_hits):
+        turn.keyphrases = keyphrases.rank(tokens_between(doc, turn.start, turn.end), TURN_KEYPHRASES)
         turn.topics = [TopicHit(label=h.label, score=h.score,
                                 evidence=[Span(start=s, end=e, text=doc.text[s:e]) for s, e in h.spans])
                        for h in hits]
@@ -75,6 +78,7 @@ def annotate(work: Work, topics, classifier=None, mode: str = "lexicon") -> None
     else:
         for h in _hits(doc, doc.tokens, topics, classifier, mode):
             per_topic[h.label], scores[h.label] = [], h.score
+    doc.keyphrases = keyphrases.rank(doc.tokens, DOC_KEYPHRASES)
     order = [t.id for t in topics]
     doc.topics = [DocumentTopic(label=label, score=scores[label], turns=per_topic[label])
                   for label in sorted(per_topic, key=lambda x: (-scores[x], order.index(x) if x in order else 99))]
