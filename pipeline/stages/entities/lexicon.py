@@ -44,6 +44,9 @@ ORG_LAST_WORDS = {"park", "service", "services", "group", "center", "centre", "i
                   "applications", "agency", "authority", "foundation", "university", "association", "network",
                   "forum", "company", "corporation", "partners", "consulting", "systems", "solutions", "media"}
 
+MISC_LAST_WORDS = {"agreement", "act", "treaty", "convention", "declaration", "strategy", "programme", "program",
+                   "plan", "report", "award", "prize", "festival", "summit"}
+
 # Compounds naming a role: "Electroluxchefen", "Finansministern".
 ROLE_ENDINGS = ("chefen", "ministern", "ordföranden", "direktören", "sekreteraren", "ledamoten", "talmannen",
                 "rådet", "ombudsmannen", "generaldirektören", "ambassadören", "presidenten", "kommissionären")
@@ -56,7 +59,7 @@ ORG_SUFFIXES = ("verket", "verkets", "myndigheten", "rådet", "utredningen", "ko
                 "hovrätten", "kammarrätten", "parlamentet", "utskottet", "riksförbund", "råd", "nämnd",
                 "kommun", "region", "landsting", "park", "koncernen", "sekretariatet", "ombudsmannen",
                 "kassan", "förmedlingen", "tidning", "tidningen", "unionen", "organisationen")
-LOC_SUFFIXES = ("regionen", "dalen", "län", "landet", "staden", "holmen", "ön", "viken", "fjärden")
+LOC_SUFFIXES = ("regionen", "området", "dalen", "län", "landet", "staden", "holmen", "ön", "viken", "fjärden")
 MISC_SUFFIXES = ("andan", "avtalet", "avtal", "strategin", "strategi", "programmet", "festivalen", "dagarna",
                  "veckan", "priset", "lagen", "balken", "förordningen", "direktivet", "studion", "planen",
                  "reformen", "mässan", "konventionen", "fördraget", "deklarationen", "agendan")

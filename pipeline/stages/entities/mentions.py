@@ -53,6 +53,10 @@ def gazetteer(text: str, words: list[Word], gaz: lx.Gazetteer, taken: set[int]) 
             if (hit := lookup(gaz, key)) and _accept(text, words, i, j, hit, gaz):
                 found = (j, key, hit)
                 break
+        if not found and i + 1 < n and _broken_word(text, words[i], words[i + 1]):
+            key = words[i].text + words[i + 1].text  # "Bygg  företagen": a word split at a line break
+            if (hit := lookup(gaz, key)) and hit[0][0] != "LOC":
+                found = (i + 2, key, hit)
         if not found:
             i += 1
             continue
@@ -62,6 +66,11 @@ def gazetteer(text: str, words: list[Word], gaz: lx.Gazetteer, taken: set[int]) 
                            label, norm, id_, "gazetteer", (i, j)))
         i = j
     return out
+
+
+def _broken_word(text: str, a: Word, b: Word) -> bool:
+    gap = text[a.end:b.start]
+    return a.cap and b.text.islower() and gap.strip() == "" and "\n" not in gap
 
 
 def _accept(text: str, words: list[Word], i: int, j: int, hit, gaz: lx.Gazetteer) -> bool:

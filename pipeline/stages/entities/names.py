@@ -69,6 +69,15 @@ def _title_extent(text: str, words: list[Word], i: int, taken: set[int]) -> int:
     return k if k > i + 2 else i + 1
 
 
+def _name_compound(word: str, gaz: lx.Gazetteer) -> bool:
+    """'Natomedlemskap', 'Sverigebilden': a known name and a lower-case noun make a common noun."""
+    for k in range(3, len(word) - 3):
+        head, rest = word[:k], word[k:]
+        if rest.islower() and (gaz.entries.get(head) or gaz.entries.get(head.upper())):
+            return True
+    return False
+
+
 def _keep_initial(words: list[Word], i: int, j: int, mid: set[str], gaz: lx.Gazetteer, persons: set[str]) -> bool:
     w = words[i]
     if not w.initial:
@@ -97,7 +106,7 @@ def _label(text: str, words: list[Word], i: int, j: int, gaz: lx.Gazetteer, pers
         return make("PER", "name")
     if _has_suffix(last, lx.ORG_SUFFIXES) or (j - i >= 2 and last.lower() in lx.ORG_LAST_WORDS):
         return make("ORG", "suffix")
-    if _has_suffix(last, lx.MISC_SUFFIXES):
+    if _has_suffix(last, lx.MISC_SUFFIXES) or (j - i >= 2 and last.lower() in lx.MISC_LAST_WORDS):
         return make("MISC", "suffix")
     if _has_suffix(last, lx.LOC_SUFFIXES):
         return make("LOC", "suffix")
@@ -106,7 +115,7 @@ def _label(text: str, words: list[Word], i: int, j: int, gaz: lx.Gazetteer, pers
         return make("MISC", "suffix")
     if j - i == 1:
         low = first.lower()
-        if low.endswith(ADJECTIVE_ENDINGS) or len(first) < 2:
+        if low.endswith(ADJECTIVE_ENDINGS) or len(first) < 2 or _name_compound(first, gaz):
             return None
         if first in gaz.first_names:
             return make("PER", "name")

@@ -51,4 +51,6 @@ def split_words(text: str) -> list[Word]:
 def gap_ok(text: str, a: Word, b: Word) -> bool:
     """Two words can belong to one name: only spaces (or a hyphen of 'Klimat- och') between them."""
     gap = text[a.end:b.start]
+    if gap == ". " and len(a.text) == 1 and a.text.isupper() and b.text[:1].isupper():
+        return True  # a middle initial: "Lloyd J. Austin"
     return 0 < len(gap) <= 3 and "\n" not in gap and all(c in " -–\u00a0" for c in gap) and gap.strip() != "–"
