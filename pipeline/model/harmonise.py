@@ -39,7 +39,7 @@ def learn_maps(dev_sents: list[dict]) -> dict:
         "upos_lemma": {k: _majority(v, 3, 0.8) for k, v in upos_lemma.items()},
         "lemma": {k: _majority(v, 2, 0.6) for k, v in lemma.items()},
         "feats": {k: _majority(v) for k, v in feats.items()},
-        "feats_bo": {k: _majority(v, 2, 0.75) for k, v in feats_bo.items()},
+        "feats_bo": {k: _majority(v, 2, 0.4) for k, v in feats_bo.items()},
         "labels": labels,
     }
 

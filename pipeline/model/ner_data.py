@@ -96,3 +96,59 @@ def detokenise(words: list[str]) -> list[bool]:
     if spaces:
         spaces[-1] = True
     return spaces
+
+
+SILVER_MAP = {"PRS": "PER", "LOC": "LOC", "ORG": "ORG", "WRK": "MISC", "EVN": "MISC", "OBJ": "MISC"}
+
+
+def read_suc_silver(exclude: set | None = None) -> list[tuple[list[str], list[str]]]:
+    """SUC's automatic (SweNER) layer from KBLab's dev.jsonl: PRS->PER, LOC, ORG, WRK/EVN/OBJ->MISC,
+    TME/MSR and mixed labels dropped; sentences that are also in the gold sample are left out."""
+    import json
+
+    exclude = exclude or set()
+    out = []
+    with open_text(paths.SUC_DEV) as fh:
+        for line in fh:
+            rec = json.loads(line)
+            words = rec["tokens"]
+            if tuple(words) in exclude:
+                continue
+            out.append((words, io_to_bio([SILVER_MAP.get(t, "O") for t in rec["ner_tags"]])))
+    return out
+
+
+def spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    """(start, end, label) spans of a BIO sequence."""
+    out, start, label = [], None, None
+    for i, t in enumerate(tags + ["O"]):
+        if start is not None and not (t.startswith("I-") and t[2:] == label):
+            out.append((start, i, label))
+            start = None
+        if t.startswith("B-") or (t.startswith("I-") and start is None):
+            start, label = i, t[2:]
+    return out
+
+
+def harmonise_labels(target: list, reference: list, min_count: int = 2, min_share: float = 0.8):
+    """Relabel target entities whose text the reference corpora label otherwise (SUC tags countries as
+    'inst' where UNER and klintan say LOC). Returns (sentences, number relabelled)."""
+    from collections import Counter, defaultdict
+
+    seen = defaultdict(Counter)
+    for words, tags in reference:
+        for s, e, lab in spans(tags):
+            seen[" ".join(words[s:e])][lab] += 1
+    out, moved = [], 0
+    for words, tags in target:
+        tags = list(tags)
+        for s, e, lab in spans(tags):
+            dist = seen.get(" ".join(words[s:e]))
+            if not dist:
+                continue
+            best, n = dist.most_common(1)[0]
+            if best != lab and n >= min_count and n / sum(dist.values()) >= min_share:
+                tags[s:e] = [f"B-{best}"] + [f"I-{best}"] * (e - s - 1)
+                moved += 1
+        out.append((words, tags))
+    return out, moved

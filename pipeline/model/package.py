@@ -27,11 +27,16 @@ def dir_size(path: Path) -> int:
 
 
 def assemble(ud_model: Path, ner_model: Path | None, out: Path | None = None, scores: dict | None = None,
-             notes: dict | None = None) -> Path:
+             notes: dict | None = None, lemma_fix_train: Path | None = None) -> Path:
+    """UD pipeline + sourced NER (+ lemma corrections learnt on lemma_fix_train) -> out."""
     import spacy
 
     out = Path(out or paths.SHIPPED)
     nlp = spacy.load(ud_model)
+    if lemma_fix_train:
+        from .lemma_rules import add_corrections
+
+        notes = dict(notes or {}, lemma_fix_patterns=add_corrections(nlp, lemma_fix_train))
     if ner_model:
         ner_nlp = spacy.load(ner_model)
         nlp.add_pipe("ner", source=ner_nlp)

@@ -1,0 +1,88 @@
+"""The data recipe on a few sentences of each source (skips where ../shared is absent)."""
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+from pipeline.model import harmonise, ner_data, talbanken
+from pipeline.model.readers import read_conllu, read_efselab, read_iob2, spaces_from_text
+
+SHARED = Path(__file__).parents[2] / ".." / "shared"
+DATA = SHARED / "data"
+
+
+@pytest.fixture(scope="module")
+def data() -> Path:
+    if not (DATA / "ud-talbanken").is_dir():
+        pytest.skip(f"needs the shared corpora at {DATA} (absent outside the project's machines)")
+    return DATA
+
+
+def _first(it, n):
+    return list(itertools.islice(it, n))
+
+
+def test_rebuild_aligns_and_converts_first_sentences(data):
+    uner = _first(read_iob2(data / "uner-talbanken" / "sv_talbanken-ud-train.iob2"), 30)
+    efs = _first(read_efselab(data / "efselab-talbanken-tab" / "sv-ud-train.tab"), 30)
+    v1 = _first(read_conllu(data / "ud-talbanken-v1.0-train" / "sv-ud-train.conll.xz"), 60)
+    report = {}
+    sents = talbanken.rebuild_train(uner, efs, v1, report)
+    assert report["aligned"] >= 28
+    first = sents[0]["tokens"]
+    assert [t["form"] for t in first] == ["Individuell", "beskattning", "av", "arbetsinkomster"]
+    assert first[3]["lemma"] == "arbetsinkomst" and first[3]["xpos"].startswith("NN")
+    talbanken.finish_trees(sents, report)
+    assert report["valid_trees"] >= 28
+    labels = {t["deprel"] for s in sents for t in s["tokens"] if t["deprel"]}
+    assert not labels & {"dobj", "nsubjpass", "neg", "mwe", "name"}
+    assert labels <= talbanken.UD2_LABELS
+
+
+def test_harmonise_learns_from_dev(data):
+    dev = _first(read_conllu(data / "ud-talbanken" / "sv_talbanken-ud-dev.conllu"), 60)
+    maps = harmonise.learn_maps(dev)
+    sent = {"tokens": [{"form": "kommer", "xpos": "VB|PRS|AKT", "upos": "VERB", "lemma": "komma", "feats": "_",
+                        "deprel": "aux"}]}
+    maps["upos"][("kommer", "VB|PRS|AKT")] = "AUX"
+    harmonise.apply_maps([sent], maps)
+    assert sent["tokens"][0]["upos"] == "AUX"
+    assert "Mood=Ind" in sent["tokens"][0]["feats"]
+
+
+def test_klintan_and_suc_conversion(data, tmp_path):
+    sample = tmp_path / "k.txt"
+    sample.write_text("Anna\tPER\nLindberg PER\nbor\t0\ni\t0\nS\u00adtockholm\tLOC\n\n")
+    (words, tags), = ner_data.read_klintan(sample)
+    assert words[-1] == "Stockholm"
+    assert tags == ["B-PER", "I-PER", "O", "O", "B-LOC"]
+    suc = ner_data.read_suc_removed()[:20]
+    labels = {t.split("-", 1)[1] for _, tags in suc for t in tags if t != "O"}
+    assert labels <= set(ner_data.LABELS)
+    train = ner_data.klintan_train()
+    assert len({tuple(w) for w, _ in train}) == len(train)
+
+
+def test_uner_spacing(data):
+    s = next(read_iob2(data / "uner-talbanken" / "sv_talbanken-ud-train.iob2"))
+    s2 = _first(read_iob2(data / "uner-talbanken" / "sv_talbanken-ud-train.iob2"), 2)[1]
+    forms = [t["form"] for t in s2["tokens"]]
+    spaces = spaces_from_text(forms, s2["text"])
+    assert spaces[forms.index("(")] is False and s["text"].startswith("Individuell")
+
+
+def test_mwe_and_coordination_conversion():
+    def tok(i, form, upos, head, rel):
+        return {"id": i, "form": form, "upos": upos, "head": head, "deprel": rel}
+
+    # "Vi åker i dag och kommer hem" in v1 style: "i" heads the idiom, cc on the first conjunct
+    toks = [tok(1, "Vi", "PRON", 2, "nsubj"), tok(2, "åker", "VERB", 0, "root"), tok(3, "i", "ADP", 2, "advmod"),
+            tok(4, "dag", "NOUN", 3, "mwe"), tok(5, "och", "CCONJ", 2, "cc"), tok(6, "kommer", "VERB", 2, "conj"),
+            tok(7, "hem", "ADV", 6, "advmod")]
+    talbanken.convert_v1_tree(toks)
+    assert (toks[3]["head"], toks[3]["deprel"]) == (2, "obl")
+    assert (toks[2]["head"], toks[2]["deprel"]) == (4, "case")
+    assert toks[4]["head"] == 6
+    assert talbanken.validate_tree(toks) is None

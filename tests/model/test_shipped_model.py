@@ -1,0 +1,76 @@
+"""The shipped model loads offline from models/ and tags a Swedish paragraph sensibly."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+MODEL = Path(__file__).resolve().parents[2] / "models" / "sv_intervju_core"
+TEXT = ("Upphandlingarna i kommunen har blivit dyrare, t.ex. när det gäller skolskjutsar. "
+        "Enligt kommunens ekonomichef Anna Lindberg måste Stockholms stad se över arbetsmarknadspolitiken. "
+        "SOI:s rapport kom i mars.")
+
+
+@pytest.fixture(scope="module")
+def doc():
+    spacy = pytest.importorskip("spacy")
+    if not (MODEL / "meta.json").exists():
+        pytest.skip(f"no shipped model at {MODEL}")
+    return spacy.load(MODEL)(TEXT)
+
+
+def _tok(doc, text):
+    return next(t for t in doc if t.text == text)
+
+
+def test_meta_carries_version_licence_sources():
+    meta = json.loads((MODEL / "meta.json").read_text())
+    assert meta["version"] and meta["license"] == "CC BY-SA 4.0"
+    assert any("Talbanken" in s["name"] for s in meta["sources"])
+
+
+def test_pipeline_components(doc):
+    import spacy
+
+    nlp = spacy.load(MODEL)
+    for name in ("tagger", "morphologizer", "parser", "ner"):
+        assert name in nlp.pipe_names
+    assert any("lemmatizer" in p for p in nlp.pipe_names)
+
+
+def test_abbreviations_stay_one_token(doc):
+    assert "t.ex." in [t.text for t in doc]
+    assert "SOI:s" in [t.text for t in doc]
+
+
+def test_lemma_of_inflected_noun(doc):
+    t = _tok(doc, "Upphandlingarna")
+    assert t.lemma_.lower() == "upphandling"
+    assert t.pos_ == "NOUN"
+
+
+def test_genitive(doc):
+    t = _tok(doc, "kommunens")
+    assert t.lemma_ == "kommun"
+    assert t.morph.get("Case") == ["Gen"]
+
+
+def test_compound_noun(doc):
+    t = _tok(doc, "arbetsmarknadspolitiken")
+    assert t.pos_ == "NOUN"
+    assert t.lemma_ == "arbetsmarknadspolitik"
+    assert t.morph.get("Definite") == ["Def"]
+
+
+def test_sentences_and_tree(doc):
+    sents = list(doc.sents)
+    assert len(sents) == 3
+    for s in sents:
+        assert sum(1 for t in s if t.head == t) == 1
+
+
+def test_entities(doc):
+    ents = {(e.text, e.label_) for e in doc.ents}
+    assert ("Anna Lindberg", "PER") in ents
+    assert any(e.text.startswith("Stockholm") and e.label_ in ("LOC", "ORG") for e in doc.ents)
