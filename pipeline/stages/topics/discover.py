@@ -8,6 +8,14 @@ from pathlib import Path
 CONTENT_POS = {"NOUN", "PROPN", "ADJ", "VERB"}
 
 
+def plausible(lemma: str, form: str, upos: str) -> bool:
+    """Swedish nouns and adjectives inflect by endings, so their lemma shares all but its last letter
+    with the word; a lemma that does not ('ukrainasma' for 'ukrainas') is an artefact of the model."""
+    if upos in ("VERB", "AUX"):
+        return lemma[:2] == form[:2]
+    return len(lemma) <= len(form) + 1 and form.startswith(lemma[:-1])
+
+
 def units(out_dir: Path):
     """(document id, turn id or None, lemma text) for every turn; a document without turns is one unit."""
     from spacy.lang.sv.stop_words import STOP_WORDS
@@ -28,7 +36,9 @@ def units(out_dir: Path):
             out = []
             for t in tokens:
                 if start <= t["start"] < end and (not tagged or t["upos"] in CONTENT_POS):
-                    lemma = (t.get("lemma") or t["text"]).lower()
+                    lemma, form = (t.get("lemma") or t["text"]).lower(), t["text"].lower()
+                    if not plausible(lemma, form, t.get("upos", "")):
+                        lemma = form
                     if len(lemma) > 2 and lemma.isalpha() and lemma not in STOP_WORDS:
                         out.append(lemma)
             return " ".join(out)
