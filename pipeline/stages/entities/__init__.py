@@ -28,7 +28,7 @@ from pipeline.document import Entity
 from pipeline.registry import stage
 from pipeline.stages.entities import lexicon as lx
 from pipeline.stages.entities import mentions as mt
-from pipeline.stages.entities import names, normalise
+from pipeline.stages.entities import documents, names, normalise
 from pipeline.stages.entities.model import model_mentions
 from pipeline.stages.entities.timex import times
 from pipeline.stages.entities.words import split_words
@@ -57,7 +57,7 @@ def find(work: Work) -> list[mt.Mention]:
     text = doc.text
     words = split_words(text)
     persons = known_persons(work, gaz)
-    found = mt.references(text) + mt.parties(text, gaz)
+    found = documents.references(text) + documents.laws(text, doc.tokens) + mt.parties(text, gaz)
     found += mt.gazetteer(text, words, gaz, _taken(found, words))
     taken = _taken(found, words)
     for finder in (lambda: mt.caps_names(text, words, taken, gaz), lambda: mt.lower_bodies(words, taken),

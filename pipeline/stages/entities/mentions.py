@@ -91,14 +91,6 @@ def _accept(text: str, words: list[Word], i: int, j: int, hit, gaz: lx.Gazetteer
     return True
 
 
-REFERENCE = re.compile(r"\b(?:Ds|SOU|[Pp]rop\.|[Dd]ir\.|[Bb]et\.)\s*\d{4}(?:/\d{2})?:[A-Za-zÅÄÖåäö]*\d+")
-
-
-def references(text: str) -> list[Mention]:
-    """Official document numbers: 'Ds 2022:14', 'SOU 2023:5', 'prop. 2015/16:195' (MISC)."""
-    return [Mention(m.start(), m.end(), m.group(), "MISC", m.group(), None, "party") for m in REFERENCE.finditer(text)]
-
-
 def parties(text: str, gaz: lx.Gazetteer) -> list[Mention]:
     out = []
     for m in PARTY_LABEL.finditer(text):

@@ -22,7 +22,7 @@ DEFINITION_AFTER = re.compile(r"\s*(?:,\s*|\(\s*)([A-ZÅÄÖ][A-ZÅÄÖa-zåäö
 def genitives(text: str, mentions: list[Mention], words: list[Word], gaz: lx.Gazetteer) -> None:
     forms = {m.text for m in mentions} | {m.norm for m in mentions}
     for m in mentions:
-        if m.source in ("gazetteer", "party", "time", "acronym"):
+        if m.source in ("gazetteer", "party", "time", "acronym", "document"):
             continue
         key = m.norm
         base = strip_genitive(key)
@@ -84,7 +84,7 @@ def short_names(mentions: list[Mention], persons: set[str]) -> None:
     full_persons = {m.norm for m in mentions if m.label == "PER" and len(m.norm.split()) >= 2} | persons
     full_orgs = {m.norm for m in mentions if m.label == "ORG" and len(m.norm.split()) >= 2}
     for m in mentions:
-        if len(m.norm.split()) != 1 or m.source in ("gazetteer", "party", "time", "acronym"):
+        if len(m.norm.split()) != 1 or m.source in ("gazetteer", "party", "time", "acronym", "document"):
             continue
         keys = {m.norm, strip_genitive(m.norm) or m.norm}
         people = {p for p in full_persons if keys & {p.split()[0], p.split()[-1]}}
