@@ -26,7 +26,9 @@ DEFAULT_OUT = HERE.parent / "resources" / "gazetteers"
 
 # Place names that are also everyday words or very common surnames.
 AMBIGUOUS = {"Ale", "Berg", "Boden", "Eda", "Flen", "Habo", "Hjo", "Kil", "Lund", "Mark", "Mora", "Nora",
-             "Orsa", "Osby", "Sala", "Salem", "Säter", "Tanum", "Vara", "Ydre", "Island", "Rom", "Grums"}
+             "Orsa", "Osby", "Sala", "Salem", "Säter", "Tanum", "Vara", "Ydre", "Island", "Rom", "Grums",
+             # organisations named by a common noun ("Företagarna i min valkrets" opens a sentence)
+             "Företagarna", "Unionen", "Vision", "Kommunal", "Posten", "Transport"}
 # Agency-list keys that are not names of one organisation.
 NOT_AGENCIES = {"Okänd", "Kammarrätter", "Tingsrätter", "Beslutsgrupper", "Biståndskontorschef",
                 "Handelssekreterare", "Arbetsmiljöattaché", "Domkapitlen", "Landsarkiven", "Civilbefälhavarna"}

@@ -28,7 +28,7 @@ from pipeline.document import Entity
 from pipeline.registry import stage
 from pipeline.stages.entities import lexicon as lx
 from pipeline.stages.entities import mentions as mt
-from pipeline.stages.entities import documents, names, normalise
+from pipeline.stages.entities import documents, extend, names, normalise
 from pipeline.stages.entities.model import model_mentions
 from pipeline.stages.entities.timex import times
 from pipeline.stages.entities.words import split_words
@@ -66,8 +66,11 @@ def find(work: Work) -> list[mt.Mention]:
         found += new
         taken |= _taken(new, words)
     found = model_mentions(work, words, found)
+    found = extend.branches(text, words, found)
+    found = extend.before_acronyms(text, words, found, lambda acr: gaz.lookup(acr) is not None)
     normalise.genitives(text, found, words, gaz)
     found = normalise.acronyms(text, found, words)
+    extend.implied_places(text, found)
     normalise.short_names(found, persons)
     found = _drop_common_nouns(doc, found)
     found += [t for t in times(text) if not any(t.start < m.end and m.start < t.end for m in found)]
@@ -82,7 +85,7 @@ def _drop_common_nouns(doc, found: list[mt.Mention]) -> list[mt.Mention]:
     starts = [t.start for t in doc.tokens]
     keep = []
     for m in found:
-        if m.source == "default" and len(m.text.split()) == 1:
+        if m.source == "default" and len(m.text.split()) == 1 and "-" not in m.text:
             k = bisect.bisect_left(starts, m.start)
             if k < len(doc.tokens) and doc.tokens[k].start == m.start and doc.tokens[k].upos not in ("PROPN", "X", ""):
                 continue

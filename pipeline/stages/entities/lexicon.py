@@ -18,7 +18,9 @@ vid hos bland mellan trots samt även också nu då här där ja nej jo tack int
 flera några någon något alla allt andra annan annat ett en ena båda varje varje sådan sådana dagens
 idag igår imorgon visst kanske dock alltså därför därmed eftersom medan både antingen vare ha har
 hade kan ska skall vill bör måste får fick blir blev är var vara tyvärr drygt först sist slutligen
-avser låt skicka sluta nog bara även ju väl
+avser låt skicka sluta nog bara även ju väl såväl dels redan just endast dessutom samtidigt därefter
+därtill härmed numera tidigare senare hittills jämfört liksom precis särskilt framför främst exempelvis
+förutom också varken inklusive bortsett alla samtliga enbart
 """.split())
 
 # Nouns for roles and forms of address: capitalised at the start of a line, never entities.
@@ -47,9 +49,16 @@ ORG_LAST_WORDS = {"park", "service", "services", "group", "center", "centre", "i
 MISC_LAST_WORDS = {"agreement", "act", "treaty", "convention", "declaration", "strategy", "programme", "program",
                    "plan", "report", "award", "prize", "festival", "summit"}
 
+# First words that open the name of an organisation ("Region Österlid", "Stiftelsen Ekhagen").
+ORG_OPENERS = {"region", "stiftelsen", "föreningen", "högskolan", "universitetet", "landstinget", "länsstyrelsen",
+               "förbundet", "riksförbundet", "företagarna", "statens", "nordiska", "europeiska", "svenska", "sveriges"}
+
 # Compounds naming a role: "Electroluxchefen", "Finansministern".
 ROLE_ENDINGS = ("chefen", "ministern", "ordföranden", "direktören", "sekreteraren", "ledamoten", "talmannen",
-                "rådet", "ombudsmannen", "generaldirektören", "ambassadören", "presidenten", "kommissionären")
+                "rådet", "ombudsmannen", "generaldirektören", "ambassadören", "presidenten", "kommissionären",
+                "minister", "sekreterare", "ordförande", "direktör", "chef", "vd", "professor", "docent",
+                "landshövding", "rektor", "journalist", "forskare", "tidningen", "tidskriften", "talesperson",
+                "kommissionär", "ambassadör", "president", "riksdagsledamot", "ledamot", "borgarråd")
 
 ORG_SUFFIXES = ("verket", "verkets", "myndigheten", "rådet", "utredningen", "kommissionen", "kommittén",
                 "nämnden", "departementet", "kollegiet", "kollegium", "förbundet", "förbund", "partiet",
@@ -59,7 +68,7 @@ ORG_SUFFIXES = ("verket", "verkets", "myndigheten", "rådet", "utredningen", "ko
                 "hovrätten", "kammarrätten", "parlamentet", "utskottet", "riksförbund", "råd", "nämnd",
                 "kommun", "region", "landsting", "park", "koncernen", "sekretariatet", "ombudsmannen",
                 "kassan", "förmedlingen", "tidning", "tidningen", "unionen", "organisationen")
-LOC_SUFFIXES = ("regionen", "området", "dalen", "län", "landet", "staden", "holmen", "ön", "viken", "fjärden")
+LOC_SUFFIXES = ("regionen", "området", "bygden", "fjällen", "kusten", "slätten", "skärgården", "dalen", "län", "landet", "staden", "holmen", "ön", "viken", "fjärden")
 MISC_SUFFIXES = ("andan", "avtalet", "avtal", "strategin", "strategi", "programmet", "festivalen", "dagarna",
                  "veckan", "priset", "lagen", "balken", "förordningen", "direktivet", "studion", "planen",
                  "reformen", "mässan", "konventionen", "fördraget", "deklarationen", "agendan")
@@ -69,7 +78,8 @@ LOWER_MISC_SUFFIXES = ("lagen",)
 # Lower-case words that may close a capitalised name ("Familjen Kamprads stiftelse").
 NAME_HEADS = {"stiftelse", "stiftelsen", "kommun", "kommuns", "län", "läns", "universitet", "högskola",
               "kommission", "kommissionen", "råd", "rådet", "förbund", "förening", "tidning", "domstol",
-              "domstolen", "upphandlingsstrategin", "strategin"}
+              "domstolen", "upphandlingsstrategin", "strategin", "kör", "kammarkör", "klubb", "orkester",
+              "idrottsförening", "församling"}
 # Words after which a capitalised title names a work (MISC): "tittar på Vinterstudion".
 WORK_CUES = ("tittar på", "ser på", "läser", "lyssnar på", "boken", "filmen", "programmet", "rapporten",
              "betänkandet", "skriften", "tidskriften")

@@ -119,6 +119,10 @@ def caps_names(text: str, words: list[Word], taken: set[int], gaz: lx.Gazetteer)
     """'ERIK SLOTTNER', 'OFFENTLIGA AFFÄRER': two to four caps-lock words (longer runs are headings)."""
     out = []
     for i, j in runs(text, words, taken, lambda w: w.caps and w.text.isalpha()):
+        if j - i == 1 and len(words[i].text) >= 7:  # "UPPHANDLINGSNYTT": too long for an acronym
+            w = words[i]
+            out.append(Mention(w.start, w.end, w.text, "ORG", w.text, None, "caps", (i, j)))
+            continue
         if not 2 <= j - i <= 4:
             continue
         surface = text[words[i].start:words[j - 1].end]

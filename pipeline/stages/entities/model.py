@@ -3,14 +3,22 @@ there and the span passes the same checks (no lone sentence-initial common word,
 
 from __future__ import annotations
 
+import bisect
+
 from pipeline.stages.entities import lexicon as lx
-from pipeline.stages.entities.mentions import Mention
+from pipeline.stages.entities.mentions import ADJECTIVE_ENDINGS, Mention
 from pipeline.stages.entities.names import is_name_word
 from pipeline.stages.entities.words import Word
 
 LABEL_MAP = {"PER": "PER", "PRS": "PER", "PERSON": "PER", "ORG": "ORG", "INST": "ORG", "LOC": "LOC",
              "GPE": "LOC", "PLACE": "LOC", "MISC": "MISC", "WRK": "MISC", "EVN": "MISC", "OBJ": "MISC",
              "TME": "TIME", "TIME": "TIME", "DATE": "TIME"}
+
+
+def _proper(work, start: int) -> bool:
+    tokens = work.doc.tokens
+    k = bisect.bisect_left([t.start for t in tokens], start)
+    return k < len(tokens) and tokens[k].upos in ("PROPN", "X", "")
 
 
 def text_of(work, start: int, end: int) -> str:
@@ -49,6 +57,8 @@ def model_mentions(work, words: list[Word], found: list[Mention]) -> list[Mentio
                 continue
             if len(inside) == 1 and inside[0].caps:  # an unknown acronym ("BNP")
                 continue
+            if len(inside) == 1 and (inside[0].text.lower().endswith(ADJECTIVE_ENDINGS) or not _proper(work, start)):
+                continue  # "Självkörande", "Svensk": a lone word the tagger does not call a proper noun
             m = Mention(start, end, text, label, " ".join(text.split()), None, "model")
             found.append(m)
             by_span[(start, end)] = m

@@ -86,6 +86,12 @@ def _keep_initial(words: list[Word], i: int, j: int, mid: set[str], gaz: lx.Gaze
         return True
     if j - i >= 2 and (w.text in gaz.first_names or any(p.startswith(w.text + " ") for p in persons)):
         return True
+    if j - i >= 2 and w.text.lower() in lx.ORG_OPENERS:  # "Region Österlid är ..."
+        return True
+    if "-" in w.text and all(part[:1].isupper() for part in w.text.split("-")):  # "Mörkeby-Posten"
+        return True
+    if j - i >= 2 and words[i + 1].cap and not words[i + 1].caps:  # "Offentlig Digital har ..."
+        return True
     return j - i == 1 and _has_suffix(w.text, lx.ORG_SUFFIXES)
 
 
@@ -104,7 +110,8 @@ def _label(text: str, words: list[Word], i: int, j: int, gaz: lx.Gazetteer, pers
         return make("PER", "name")
     if j - i >= 2 and first in gaz.first_names and all(words[k].cap for k in range(i, j)):
         return make("PER", "name")
-    if _has_suffix(last, lx.ORG_SUFFIXES) or (j - i >= 2 and last.lower() in lx.ORG_LAST_WORDS):
+    if _has_suffix(last, lx.ORG_SUFFIXES) or (j - i >= 2 and last.lower() in lx.ORG_LAST_WORDS) \
+            or (j - i >= 2 and first.lower() in lx.ORG_OPENERS):
         return make("ORG", "suffix")
     if _has_suffix(last, lx.MISC_SUFFIXES) or (j - i >= 2 and last.lower() in lx.MISC_LAST_WORDS):
         return make("MISC", "suffix")

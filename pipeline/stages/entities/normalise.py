@@ -22,7 +22,7 @@ DEFINITION_AFTER = re.compile(r"\s*(?:,\s*|\(\s*)([A-ZÅÄÖ][A-ZÅÄÖa-zåäö
 def genitives(text: str, mentions: list[Mention], words: list[Word], gaz: lx.Gazetteer) -> None:
     forms = {m.text for m in mentions} | {m.norm for m in mentions}
     for m in mentions:
-        if m.source in ("gazetteer", "party", "time", "acronym", "document"):
+        if m.source in ("gazetteer", "party", "time", "acronym", "document", "extended"):
             continue
         key = m.norm
         base = strip_genitive(key)
@@ -43,7 +43,7 @@ def _noun_follows(text: str, end: int) -> bool:
     return bool(nxt) and nxt.group(1) not in lx.NOT_AFTER_GENITIVE
 
 
-def _initials_match(acronym: str, full: str) -> bool:
+def initials_match(acronym: str, full: str) -> bool:
     letters, pos = acronym.lower(), 0
     low = full.lower()
     if not low.startswith(letters[0]):
@@ -62,7 +62,7 @@ def acronyms(text: str, mentions: list[Mention], words: list[Word]) -> list[Ment
         if len(m.norm.split()) < 2 and not m.norm[:1].isupper():
             continue
         d = DEFINITION_AFTER.match(text, m.end)
-        if d and sum(c.isupper() for c in d.group(1)) >= 2 and _initials_match(d.group(1), m.norm):
+        if d and sum(c.isupper() for c in d.group(1)) >= 2 and initials_match(d.group(1), m.norm):
             defined.setdefault(d.group(1), m)
     if not defined:
         return mentions
@@ -84,7 +84,7 @@ def short_names(mentions: list[Mention], persons: set[str]) -> None:
     full_persons = {m.norm for m in mentions if m.label == "PER" and len(m.norm.split()) >= 2} | persons
     full_orgs = {m.norm for m in mentions if m.label == "ORG" and len(m.norm.split()) >= 2}
     for m in mentions:
-        if len(m.norm.split()) != 1 or m.source in ("gazetteer", "party", "time", "acronym", "document"):
+        if len(m.norm.split()) != 1 or m.source in ("gazetteer", "party", "time", "acronym", "document", "extended"):
             continue
         keys = {m.norm, strip_genitive(m.norm) or m.norm}
         people = {p for p in full_persons if keys & {p.split()[0], p.split()[-1]}}

@@ -41,6 +41,8 @@ def split_words(text: str) -> list[Word]:
         gap = text[prev_end:m.start()]
         prev = gap.strip()
         initial = not out or "\n" in gap or any(c in OPENERS for c in prev)
+        if out and out[-1].initial and out[-1].text.isdigit():  # "§ 4 Frågestund", "1. Inledning"
+            initial = True
         if prev.endswith("("):
             initial = False
         out.append(Word(m.start(), m.end(), m.group(), initial))
