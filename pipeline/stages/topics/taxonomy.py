@@ -67,7 +67,7 @@ def compile_element(word: str) -> Element:
         head = rf"{core}(?:{INFLECTION})"
     else:
         head = rf"(?:\w{{2,}}?)?{core}(?:{INFLECTION})"
-    body = rf"{head}|{core}s?\w{{3,}}" if modifier else head
+    body = rf"{head}|{core}(?:s|-)?\w{{3,}}" if modifier else head
     return Element(re.compile(rf"^(?:{body})$"))
 
 
