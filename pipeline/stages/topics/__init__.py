@@ -46,8 +46,8 @@ def _hits(doc, toks, topics, classifier, mode: str) -> list[Hit]:
 
 
 def _questions_follow_answers(doc, topics, turn_hits: list[list[Hit]]) -> None:
-    """A question is short: it discusses what its answer discusses when it carries any evidence of it
-    ("Hur stort stöd kommer nyhetsmedier att få?" before an answer about money)."""
+    """A question and its answer are read together: each takes up a topic the other has when it carries
+    any evidence of it ("Hur stort stöd kommer nyhetsmedier att få?" before an answer about money)."""
     weak = [Topic(t.id, t.name, t.cues, t.excludes, QUESTION_EVIDENCE) for t in topics]
     for k, turn in enumerate(doc.turns[:-1]):
         if turn.role != "question" or doc.turns[k + 1].role != "answer":
@@ -57,6 +57,10 @@ def _questions_follow_answers(doc, topics, turn_hits: list[list[Hit]]) -> None:
         for h in match(weak, tokens_between(doc, turn.start, turn.end)):
             if h.label in answer and h.label not in have:
                 turn_hits[k].append(h)
+        reply = doc.turns[k + 1]
+        for h in match(weak, tokens_between(doc, reply.start, reply.end)):
+            if h.label in have and h.label not in answer:
+                turn_hits[k + 1].append(h)
 
 
 def annotate(work: Work, topics, classifier=None, mode: str = "lexicon") -> None:
