@@ -62,7 +62,7 @@ def test_evidence_spans_point_into_the_text():
 def test_malformed_taxonomy_names_file_and_line(tmp_path, body, line):
     path = tmp_path / "mine.toml"
     path.write_text(body, encoding="utf-8")
-    with pytest.raises(ConfigError, match=rf"mine\.toml:{line}:"):
+    with pytest.raises(ConfigError, match=rf"mine\.toml, line {line}:"):
         load_taxonomy(path)
 
 

@@ -10,6 +10,7 @@ Format (configs/topics.toml is the default):
     name = "Konkurrens"
     threshold = 1.0            # optional, overrides the default
     cues = ["konkurrens", "anbud-", "antal ... anbud", "leverantörsdialog^2", "!konkurrenskraft"]
+    # `lemmas = [...]` and `patterns = [...]` are accepted too and read the same way
 
 A cue is written in lemmas (base forms), matched on the model's lemmas and on the lower-cased words:
 - `anbud`        the lemma and its inflections ("anbuden"), and compounds that end in it ("totalanbud");
@@ -33,6 +34,7 @@ from pipeline.config import ConfigError
 INFLECTION = ("|e|a|n|en|et|er|ar|or|na|erna|arna|orna|ernas|arnas|ornas|ens|ets|s|es|ns|t|ts|ade|at|ad|ande"
               "|ende|are|aren|arens|arna|ig|iga|igt|isk|iska|iskt|ell|ella|ellt|heten|heter")
 GAP = "..."
+CUE_KEYS = ("cues", "lemmas", "patterns")  # the same syntax under any of these names
 
 
 @dataclass(frozen=True)
@@ -99,23 +101,24 @@ def load_taxonomy(path: Path) -> list[Topic]:
     except tomllib.TOMLDecodeError as err:
         m = re.search(r"line (\d+)", str(err))
         line = m.group(1) if m else max(1, len(source.splitlines()))
-        raise ConfigError(f"{path}:{line}: not valid TOML: {err}") from err
+        raise ConfigError(f"{path}, line {line}: not valid TOML: {err}") from err
     default = data.get("settings", {}).get("threshold", 1.0)
     topics = data.get("topic")
     if not isinstance(topics, list) or not topics:
-        raise ConfigError(f"{path}:1: no [[topic]] tables: a taxonomy needs at least one topic")
+        raise ConfigError(f"{path}, line 1: no [[topic]] tables: a taxonomy needs at least one topic")
     out, seen = [], set()
     for n, t in enumerate(topics, 1):
         tid = t.get("id")
-        where = f"{path}:{_line_of(source, repr(tid)[1:-1]) if tid else _nth_table(source, n)}"
+        where = f"{path}, line {_line_of(source, repr(tid)[1:-1]) if tid else _nth_table(source, n)}"
         if not isinstance(tid, str) or not re.fullmatch(r"[\w\-]+", tid):
             raise ConfigError(f"{where}: topic #{n} needs an 'id' made of letters, digits, '_' or '-'")
         if tid in seen:
             raise ConfigError(f"{where}: topic id {tid!r} is defined twice")
         seen.add(tid)
-        cues = t.get("cues")
-        if not isinstance(cues, list) or not cues or not all(isinstance(c, str) for c in cues):
-            raise ConfigError(f"{where}: topic {tid!r} needs 'cues', a non-empty list of strings")
+        lists = [t[k] for k in CUE_KEYS if k in t]
+        cues = [c for lst in lists if isinstance(lst, list) for c in lst]
+        if not cues or not all(isinstance(lst, list) for lst in lists) or not all(isinstance(c, str) for c in cues):
+            raise ConfigError(f"{where}: topic {tid!r} needs 'cues' (or 'lemmas', 'patterns'), a non-empty list of strings")
         compiled, excludes = [], []
         for c in cues:
             if c.startswith("!"):
@@ -124,7 +127,7 @@ def load_taxonomy(path: Path) -> list[Topic]:
             try:
                 compiled.append(compile_cue(c))
             except ValueError as err:
-                raise ConfigError(f"{path}:{_line_of(source, c)}: topic {tid!r}, cue {c!r}: {err}") from None
+                raise ConfigError(f"{path}, line {_line_of(source, c)}: topic {tid!r}, cue {c!r}: {err}") from None
         threshold = t.get("threshold", default)
         if not isinstance(threshold, (int, float)) or threshold <= 0:
             raise ConfigError(f"{where}: topic {tid!r}: 'threshold' must be a positive number")
