@@ -3,8 +3,8 @@
     python bench/bench_corpus_runs.py [--sizes 100 1000 10000] [--real-model-sizes 100 1000]
 
 A refresh never loads the model when nothing changed, so its cost does not depend on the model: the
-large sizes are processed with a tokenizer-only pipeline (`blank:sv`) to keep the benchmark short;
-`--real-model-sizes` runs the shipped model too. The baseline beside each refresh is the cost of just
+large sizes are processed with the structure stages only (ingest, clean, structure, emit) to keep the
+benchmark short; `--real-model-sizes` runs the whole shipped pipeline too. The baseline beside each refresh is the cost of just
 reading and hashing every input, measured in the same run.
 """
 
@@ -24,7 +24,21 @@ from corpus import generate, words  # noqa: E402
 from pipeline.api import run_batch  # noqa: E402
 from pipeline.config import default_config_path  # noqa: E402
 
-BLANK = {"language": {"model": "blank:sv", "fallback": None}}
+
+
+def structure_only_config(tmp: Path) -> Path:
+    from pipeline.config import load_config
+
+    config = load_config()
+    lines = ["[limits]"] + [f"{k} = {v!r}" for k, v in config.limits.items()]
+    for stage in config.stages:
+        if stage["name"] in ("ingest", "clean", "structure", "emit"):
+            lines.append("[[stage]]")
+            lines += [f"{k} = {str(config.resolve(v)) if k == 'furniture' else v!r}".replace("'", '"')
+                      for k, v in stage.items()]
+    path = tmp / "structure-only.toml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
 
 
 def hash_all(paths: list[Path]) -> float:
@@ -34,18 +48,18 @@ def hash_all(paths: list[Path]) -> float:
     return time.perf_counter() - t
 
 
-def measure(n: int, overrides: dict, label: str, tmp: Path) -> None:
+def measure(n: int, config: Path | None, label: str, tmp: Path) -> None:
     src, out = tmp / f"in-{n}-{label}", tmp / f"out-{n}-{label}"
     paths = generate(n, src)
     n_words = words(paths)
     t = time.perf_counter()
-    first = run_batch([src], out, progress=False, overrides=overrides)
+    first = run_batch([src], out, config, progress=False)
     t_first = time.perf_counter() - t
     assert len(first.processed) == n, first.failed[:3]
     refresh_times = []
     for _ in range(3):
         t = time.perf_counter()
-        again = run_batch([src], out, progress=False, overrides=overrides)
+        again = run_batch([src], out, config, progress=False)
         refresh_times.append(time.perf_counter() - t)
         assert len(again.unchanged) == n, again.as_dict()["counts"]
     t_hash = min(hash_all(paths) for _ in range(3))
@@ -63,10 +77,11 @@ def main() -> None:
     os.sched_setaffinity(0, {0})
     print(f"machine: {os.cpu_count()} cores (1 used); config {default_config_path()}")
     with tempfile.TemporaryDirectory() as tmp:
+        structure = structure_only_config(Path(tmp))
         for n in args.sizes:
-            measure(n, BLANK, "blank:sv", Path(tmp))
+            measure(n, structure, "structure", Path(tmp))
         for n in args.real_model_sizes:
-            measure(n, {}, "model", Path(tmp))
+            measure(n, None, "full", Path(tmp))
 
 
 if __name__ == "__main__":
