@@ -184,7 +184,6 @@ def main(argv=None) -> None:
     args = ap.parse_args(argv)
 
     import spacy
-    from thinc.api import set_torch_threads  # noqa: F401  (present on thinc 8; harmless without torch)
 
     texts = bench_texts(args.words)
     ours = spacy.load(args.model)

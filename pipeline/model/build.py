@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import random
+from pathlib import Path
 
 from . import docs, harmonise, ner_data, paths, talbanken
 from .readers import read_conllu
@@ -16,7 +17,8 @@ def split_dev(dev: list[dict]) -> tuple[list[dict], list[dict]]:
     return dev[:cut], dev[cut:]
 
 
-def build_ud(out, report: dict, dev_in_train: bool = True) -> None:
+def build_ud(out, report: dict, dev_in_train: bool = True, full_dev: bool = False) -> None:
+    """full_dev: train on both dev halves (the final model, once dev-B has chosen the settings)."""
     import spacy
 
     nlp = spacy.blank("sv")
@@ -39,6 +41,9 @@ def build_ud(out, report: dict, dev_in_train: bool = True) -> None:
     if dev_in_train:  # current-UD trees, twice, to pull the parser towards current conventions
         for k in (1, 2):
             docs.save((docs.ud_doc(nlp.vocab, g) for g in docs.group_by_doc(dev_a)), out / "ud-train" / f"dev-a{k}.spacy")
+            if full_dev:
+                docs.save((docs.ud_doc(nlp.vocab, g) for g in docs.group_by_doc(dev_b)),
+                          out / "ud-train" / f"dev-b{k}.spacy")
     docs.save((docs.ud_doc(nlp.vocab, g) for g in docs.group_by_doc(dev_b if dev_in_train else dev)), out / "ud-dev.spacy")
     (out / "harmonise-maps.json").write_text(json.dumps({"upos": {"|".join(k): v for k, v in maps["upos"].items()}}))
 
@@ -76,19 +81,30 @@ def build_ner(out, report: dict, heldout: float = 0.1, silver: bool = True) -> N
     docs.save(_ner_docs(nlp.vocab, kl_train), out / "ner-train" / "klintan.spacy")
     docs.save(_ner_docs(nlp.vocab, suc), out / "ner-train" / "suc-gold.spacy")
     docs.save(list(_uner_docs(nlp.vocab, "dev")) + list(_ner_docs(nlp.vocab, kl_dev)), out / "ner-dev.spacy")
+    # the final NER (settings chosen on ner-dev): UNER train+dev and all of klintan's train, no SUC
+    docs.save(_uner_docs(nlp.vocab, "train"), out / "ner-train-final" / "uner.spacy")
+    docs.save(_uner_docs(nlp.vocab, "dev"), out / "ner-train-final" / "uner-dev.spacy")
+    docs.save(_ner_docs(nlp.vocab, kl), out / "ner-train-final" / "klintan-all.spacy")
     if silver:  # an ablation: SUC's automatic layer, kept outside ner-train/ unless asked for
         sil = ner_data.read_suc_silver(exclude={tuple(w) for w, _ in suc})
         r["suc_silver_sents"] = len(sil)
         docs.save(_ner_docs(nlp.vocab, sil), out / "ner-silver" / "suc-silver.spacy")
 
 
-def build_all(out=None, dev_in_train: bool = True) -> dict:
+def build_all(out=None, dev_in_train: bool = True, full_dev: bool = False) -> dict:
     paths.require_shared()
     out = out or paths.BUILD / "corpus"
     out.mkdir(parents=True, exist_ok=True)
     report: dict = {}
-    build_ud(out, report, dev_in_train=dev_in_train)
+    build_ud(out, report, dev_in_train=dev_in_train, full_dev=full_dev)
     build_ner(out, report)
+    senter = out / "senter-train"  # the senter learns from every corpus with sentence boundaries
+    senter.mkdir(exist_ok=True)
+    for sub in ("ud-train", "ner-train"):
+        for f in sorted((out / sub).glob("*.spacy")):
+            link = senter / f"{sub}-{f.name}"
+            if not link.exists():
+                link.symlink_to(Path("..") / sub / f.name)
     (out / "report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False))
     return report
 

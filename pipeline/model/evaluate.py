@@ -83,7 +83,8 @@ def evaluate(path: Path, model: Path | None = None, nlp=None) -> dict:
 
     from spacy.scorer import Scorer
 
-    use = [p for p in nlp.pipe_names if (p != "ner") == is_ud or p == "entity_ruler" and not is_ud]
+    ner_pipes = ("ner", "entity_ruler", "gazetteer")
+    use = [p for p in nlp.pipe_names if (p not in ner_pipes) == is_ud]
     with nlp.select_pipes(enable=use):
         start = time.perf_counter()
         preds = list(nlp.pipe(d.text for d in gold))

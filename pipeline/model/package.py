@@ -22,13 +22,25 @@ SOURCES = [
 ]
 
 
+def lowercase_words(*dirs: Path) -> set[str]:
+    """Lower-case word forms of the training corpora (gazetteer names equal to one are left out)."""
+    import spacy
+    from spacy.tokens import DocBin
+
+    vocab = spacy.blank("sv").vocab
+    return {t.text for d in dirs for f in sorted(Path(d).glob("*.spacy"))
+            for doc in DocBin().from_disk(f).get_docs(vocab) for t in doc if t.text.islower()}
+
+
 def dir_size(path: Path) -> int:
     return sum(f.stat().st_size for f in Path(path).rglob("*") if f.is_file())
 
 
 def assemble(ud_model: Path, ner_model: Path | None, out: Path | None = None, scores: dict | None = None,
-             notes: dict | None = None, lemma_fix_train: Path | None = None) -> Path:
-    """UD pipeline + sourced NER (+ lemma corrections learnt on lemma_fix_train) -> out."""
+             notes: dict | None = None, lemma_fix_train: Path | None = None, senter_model: Path | None = None,
+             gazetteer_common: set | None = None) -> Path:
+    """UD pipeline + sourced NER and senter, both before the parser (which then keeps the senter's
+    boundaries, and the NER is not cut by them) (+ lemma corrections learnt on lemma_fix_train) -> out."""
     import spacy
 
     out = Path(out or paths.SHIPPED)
@@ -39,7 +51,15 @@ def assemble(ud_model: Path, ner_model: Path | None, out: Path | None = None, sc
         notes = dict(notes or {}, lemma_fix_patterns=add_corrections(nlp, lemma_fix_train))
     if ner_model:
         ner_nlp = spacy.load(ner_model)
-        nlp.add_pipe("ner", source=ner_nlp)
+        if ner_nlp.vocab.vectors.shape[0] and not nlp.vocab.vectors.shape[0]:
+            nlp.vocab.vectors = ner_nlp.vocab.vectors  # the UD tok2vec ignores them; the NER needs them
+        nlp.add_pipe("ner", source=ner_nlp, before="parser")
+        if gazetteer_common is not None:
+            from .gazetteer import add_ruler
+
+            notes = dict(notes or {}, gazetteer_names=add_ruler(nlp, gazetteer_common))
+    if senter_model:
+        nlp.add_pipe("senter", source=spacy.load(senter_model), before="parser")
     add_swedish_exceptions(nlp)
     nlp.meta.update({
         "name": MODEL_NAME.split("_", 1)[1], "lang": "sv", "version": VERSION,

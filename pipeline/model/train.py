@@ -14,8 +14,9 @@ def train_one(name: str, out: Path | None = None, corpus: Path | None = None, ov
 
     corpus = corpus or paths.BUILD / "corpus"
     out = out or paths.BUILD / "train" / name
-    prefix = "ud" if name.startswith("ud") else "ner"
-    ov = {"paths.train": str(corpus / f"{prefix}-train"), "paths.dev": str(corpus / f"{prefix}-dev.spacy")}
+    prefix = "ner" if name.startswith("ner") else "ud"
+    train_dir = "senter-train" if name.startswith("senter") else f"{prefix}-train"
+    ov = {"paths.train": str(corpus / train_dir), "paths.dev": str(corpus / f"{prefix}-dev.spacy")}
     ov.update(overrides or {})
     train(paths.CONFIGS / f"{name}.cfg", out, use_gpu=-1, overrides=ov)
     return out / "model-best"

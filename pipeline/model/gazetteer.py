@@ -1,0 +1,47 @@
+"""An entity_ruler from the shared gazetteers (municipalities, counties, agencies, parties), placed after
+the statistical NER so that it only adds names the NER left out (overwrite_ents = false)."""
+from __future__ import annotations
+
+import csv
+
+from . import paths
+
+GAZ = paths.DATA / "gazetteers"
+
+
+def _rows(path):
+    with open(path, encoding="utf-8") as fh:
+        yield from csv.DictReader(fh)
+
+
+def gazetteer_names(common_words: set[str] | None = None) -> dict[str, str]:
+    """name -> label; names whose lower-case form is a common word (Vara, Mark) are left out."""
+    common = common_words or set()
+    names: dict[str, str] = {}
+    geo = GAZ / "swedish-geodata" / "data"
+    for r in _rows(geo / "municipalities.csv"):
+        names[r["municipality_name"]] = "ORG"
+        names[r["municipality_name_short"]] = "LOC"
+    for r in _rows(geo / "counties.csv"):
+        names[r["county_name"]] = "LOC"
+    for r in _rows(GAZ / "myndighetsdata" / "data" / "matchlist.csv"):
+        names[r["official_name"]] = "ORG"
+    for r in _rows(GAZ / "riksdagen-persons" / "data" / "party.csv"):
+        names[r["party"]] = "ORG"
+    out = {}
+    for name, label in names.items():
+        name = name.strip()
+        if not name or not name[0].isupper() or name.lower() in common or len(name) < 3:
+            continue
+        out[name] = label
+        if not name.endswith(("s", "x", "z")):
+            out[name + "s"] = label  # genitive
+    return out
+
+
+def add_ruler(nlp, common_words: set[str] | None = None) -> int:
+    names = gazetteer_names(common_words)
+    ruler = nlp.add_pipe("entity_ruler", name="gazetteer", after="ner", config={"overwrite_ents": False})
+    with nlp.select_pipes(enable=[]):
+        ruler.add_patterns([{"label": lab, "pattern": name} for name, lab in names.items()])
+    return len(names)
