@@ -15,9 +15,8 @@ LABEL_MAP = {"PER": "PER", "PRS": "PER", "PERSON": "PER", "ORG": "ORG", "INST": 
              "TME": "TIME", "TIME": "TIME", "DATE": "TIME"}
 
 
-def _proper(work, start: int) -> bool:
-    tokens = work.doc.tokens
-    k = bisect.bisect_left([t.start for t in tokens], start)
+def _proper(tokens, starts: list[int], start: int) -> bool:
+    k = bisect.bisect_left(starts, start)
     return k < len(tokens) and tokens[k].upos in ("PROPN", "X", "")
 
 
@@ -29,6 +28,9 @@ def model_mentions(work, words: list[Word], found: list[Mention]) -> list[Mentio
     by_span = {(m.start, m.end): m for m in found}
     mid = {w.text for w in words if w.cap and not w.initial}
     word_at = {w.start: w for w in words}
+    word_starts = [w.start for w in words]
+    tokens = work.doc.tokens
+    starts = [t.start for t in tokens]
     for offset, sdoc in work.nlp_docs:
         for ent in getattr(sdoc, "ents", ()):
             label = LABEL_MAP.get(ent.label_.upper())
@@ -52,12 +54,12 @@ def model_mentions(work, words: list[Word], found: list[Mention]) -> list[Mentio
                 continue
             if first.initial and len(text.split()) == 1 and text not in mid:
                 continue
-            inside = [w for w in words if start <= w.start < end]
+            inside = words[bisect.bisect_left(word_starts, start):bisect.bisect_left(word_starts, end)]
             if not inside or not all(is_name_word(w) or w.caps for w in inside):
                 continue
             if len(inside) == 1 and inside[0].caps:  # an unknown acronym ("BNP")
                 continue
-            if len(inside) == 1 and (inside[0].text.lower().endswith(ADJECTIVE_ENDINGS) or not _proper(work, start)):
+            if len(inside) == 1 and (inside[0].text.lower().endswith(ADJECTIVE_ENDINGS) or not _proper(tokens, starts, start)):
                 continue  # "Självkörande", "Svensk": a lone word the tagger does not call a proper noun
             m = Mention(start, end, text, label, " ".join(text.split()), None, "model")
             found.append(m)
