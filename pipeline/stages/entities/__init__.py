@@ -46,7 +46,7 @@ def known_persons(work: Work, gaz: lx.Gazetteer) -> set[str]:
             continue
         titled = " ".join(p.capitalize() for p in name.split()) if name.isupper() else name
         parts = titled.split()
-        if 2 <= len(parts) <= 4 and parts[0] in gaz.first_names | {p.split()[0] for p in gaz.full_names}:
+        if 2 <= len(parts) <= 4 and parts[0] in gaz.first_names:
             found.add(titled)
     return found
 
