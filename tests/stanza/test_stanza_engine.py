@@ -48,8 +48,9 @@ def test_both_engines_validate_and_agree_on_structure(both, name):
     assert validation_errors(a) == [] and validation_errors(b) == []
     assert a["pipeline"]["model"] != b["pipeline"]["model"] and "stanza" in b["pipeline"]["model"]
     for key in ("id", "source", "metadata", "text", "sections", "turns", "comments", "removed"):
-        if key == "turns":  # topics on turns may differ with the lemmas; the turns themselves may not
-            strip = [[{k: v for k, v in t.items() if k != "topics"} for t in d["turns"]] for d in (a, b)]
+        if key == "turns":  # topics and keyphrases come from lemmas and may differ; the turns may not
+            keep = ("id", "role", "speaker", "start", "end", "text")
+            strip = [[{k: t[k] for k in keep} for t in d["turns"]] for d in (a, b)]
             assert strip[0] == strip[1]
         else:
             assert a[key] == b[key], key
@@ -96,7 +97,7 @@ def test_offsets_agree_and_tokens_are_annotated(both, name):
         roots = [i for i in range(lo, hi) if toks[i]["head"] == i]
         assert len(roots) == 1 and toks[roots[0]]["deprel"] == "ROOT"
         assert all(lo <= toks[i]["head"] < hi for i in range(lo, hi))
-    assert sum(len(s) for s in covered[1]) > 0
+    assert covered[1]
 
 
 def test_later_stages_read_stanza_docs(both):

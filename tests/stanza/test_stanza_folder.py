@@ -78,3 +78,24 @@ def test_stage_factory_reports_a_bad_folder(tmp_path):
                       {"language": {"stanza_dir": str(tmp_path / "missing")}})
     with pytest.raises((StanzaModelError, ConfigError), match="does not exist"):
         build_stages(cfg)
+
+
+def test_spacy_doc_from_tokens_keeps_text_whitespace_heads_and_entities():
+    """The conversion the later stages see: exact text, whitespace tokens, absolute heads, IOB entities."""
+    from pipeline.stages.language_stanza import Tok, spacy_doc
+
+    text = "  Anna Berg bor i Gävle.\n\nHon  ler"
+    spans = [(2, 6), (7, 11), (12, 15), (16, 17), (18, 23), (23, 24), (26, 29), (31, 34)]
+    heads = [2, 0, 2, 4, 2, 2, 7, 7]
+    upos = ["PROPN", "PROPN", "VERB", "ADP", "PROPN", "PUNCT", "PRON", "VERB"]
+    deps = ["nsubj", "flat:name", "ROOT", "case", "obl", "punct", "nsubj", "ROOT"]
+    toks = [Tok(s, e, text[s:e].lower(), u, "X", "", h, d, i in (0, 6))
+            for i, ((s, e), h, u, d) in enumerate(zip(spans, heads, upos, deps))]
+    doc = spacy_doc(text, toks, [(2, 11, "PER"), (18, 23, "LOC"), (3, 9, "ORG")])
+    assert doc.text == text
+    words = [t for t in doc if not t.is_space]
+    assert [(t.idx, t.idx + len(t.text)) for t in words] == spans
+    assert [t.head.text for t in words] == ["bor", "Anna", "bor", "Gävle", "bor", "bor", "ler", "ler"]
+    assert [(e.start_char, e.end_char, e.label_) for e in doc.ents] == [(2, 11, "PER"), (18, 23, "LOC")]
+    assert [s.text.strip() for s in doc.sents] == ["Anna Berg bor i Gävle.", "Hon  ler"]
+    assert spacy_doc("", [], []).text == "" and spacy_doc("  \n", [], []).text == "  \n"
