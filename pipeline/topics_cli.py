@@ -15,7 +15,7 @@ app = typer.Typer(help="Train a topic classifier on gold turns; discover topics 
 def train(
     gold: list[Path] = typer.Argument(..., help="Gold files (*.gold.json) or folders holding them beside their documents."),
     out: Path = typer.Option(Path("models/topics.joblib"), help="Where to write the trained classifier."),
-    taxonomy: Path = typer.Option(Path("configs/topics.toml"), help="The taxonomy whose ids the gold uses."),
+    taxonomy: Optional[Path] = typer.Option(None, help="The taxonomy whose ids the gold uses (default: configs/topics.toml)."),
     folds: int = typer.Option(5, help="Cross-validation folds (grouped by document)."),
     seed: int = typer.Option(0, help="Random seed."),
 ) -> None:
@@ -28,7 +28,9 @@ def train(
     from pipeline.stages.topics.classifier import TopicClassifier
     from pipeline.stages.topics.taxonomy import load_taxonomy
 
-    topics = load_taxonomy(taxonomy)
+    from pipeline.config import project_root
+
+    topics = load_taxonomy(taxonomy or project_root() / "configs" / "topics.toml")
     tokens, labels, groups = gold_turns(gold)
     if len(set(groups)) < 2:
         raise typer.BadParameter("need turns from at least two gold documents", param_hint="GOLD")
