@@ -42,11 +42,31 @@ def lookup(gaz: lx.Gazetteer, key: str) -> tuple[list, bool] | None:
     return None
 
 
+_FIRST_WORDS: dict[int, tuple[lx.Gazetteer, frozenset[str]]] = {}
+
+
+def _first_words(gaz: lx.Gazetteer) -> frozenset[str]:
+    """The first word of every gazetteer name: a position whose word is none of them starts no match."""
+    entry = _FIRST_WORDS.get(id(gaz))
+    if entry is None or entry[0] is not gaz:
+        entry = _FIRST_WORDS[id(gaz)] = (gaz, frozenset(key.split(" ", 1)[0] for key in gaz.entries))
+    return entry[1]
+
+
+def _may_start(text: str, word: Word, first: frozenset[str]) -> bool:
+    chunk = text[word.start:word.start + 80].split(None, 1)[0]
+    for c in (chunk, word.text):
+        if c in first or (strip_genitive(c) or "") in first:
+            return True
+    return False
+
+
 def gazetteer(text: str, words: list[Word], gaz: lx.Gazetteer, taken: set[int]) -> list[Mention]:
     out, i, n = [], 0, len(words)
+    first = _first_words(gaz)
     while i < n:
         found = None
-        for j in range(min(n, i + 7), i, -1):
+        for j in range(min(n, i + 7), i, -1) if _may_start(text, words[i], first) else ():
             if any(k in taken for k in range(i, j)) or any(not gap_ok(text, words[k], words[k + 1]) for k in range(i, j - 1)):
                 continue
             key = " ".join(text[words[i].start:words[j - 1].end].split())

@@ -28,8 +28,8 @@ QUESTION_EVIDENCE = 0.3
 TURN_KEYPHRASES, DOC_KEYPHRASES = 5, 10  # the evidence a question needs for a topic its answer has
 
 
-def tokens_between(doc, start: int, end: int):
-    starts = [t.start for t in doc.tokens]
+def tokens_between(doc, start: int, end: int, starts: list[int] | None = None):
+    starts = starts if starts is not None else [t.start for t in doc.tokens]
     return doc.tokens[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
 
 
@@ -45,7 +45,7 @@ def _hits(doc, toks, topics, classifier, mode: str) -> list[Hit]:
     return sorted(by_label.values(), key=lambda h: -h.weight)
 
 
-def _questions_follow_answers(doc, topics, turn_hits: list[list[Hit]]) -> None:
+def _questions_follow_answers(doc, topics, turn_hits: list[list[Hit]], starts: list[int]) -> None:
     """A question and its answer are read together: each takes up a topic the other has when it carries
     any evidence of it ("Hur stort stöd kommer nyhetsmedier att få?" before an answer about money)."""
     weak = [Topic(t.id, t.name, t.cues, t.excludes, QUESTION_EVIDENCE) for t in topics]
@@ -54,11 +54,11 @@ def _questions_follow_answers(doc, topics, turn_hits: list[list[Hit]]) -> None:
             continue
         have = {h.label for h in turn_hits[k]}
         answer = {h.label for h in turn_hits[k + 1]}
-        for h in match(weak, tokens_between(doc, turn.start, turn.end)):
+        for h in match(weak, tokens_between(doc, turn.start, turn.end, starts)):
             if h.label in answer and h.label not in have:
                 turn_hits[k].append(h)
         reply = doc.turns[k + 1]
-        for h in match(weak, tokens_between(doc, reply.start, reply.end)):
+        for h in match(weak, tokens_between(doc, reply.start, reply.end, starts)):
             if h.label in have and h.label not in answer:
                 turn_hits[k + 1].append(h)
 
@@ -67,10 +67,12 @@ def annotate(work: Work, topics, classifier=None, mode: str = "lexicon") -> None
     doc = work.doc
     per_topic: dict[str, list[str]] = {}
     scores: dict[str, float] = {}
-    turn_hits = [_hits(doc, tokens_between(doc, t.start, t.end), topics, classifier, mode) for t in doc.turns]
-    _questions_follow_answers(doc, topics, turn_hits)
-    for turn, hits in zip(doc.turns, turn_hits):
-        turn.keyphrases = keyphrases.rank(tokens_between(doc, turn.start, turn.end), TURN_KEYPHRASES)
+    starts = [t.start for t in doc.tokens]
+    turn_tokens = [tokens_between(doc, t.start, t.end, starts) for t in doc.turns]
+    turn_hits = [_hits(doc, toks, topics, classifier, mode) for toks in turn_tokens]
+    _questions_follow_answers(doc, topics, turn_hits, starts)
+    for turn, hits, toks in zip(doc.turns, turn_hits, turn_tokens):
+        turn.keyphrases = keyphrases.rank(toks, TURN_KEYPHRASES)
         turn.topics = [TopicHit(label=h.label, score=h.score,
                                 evidence=[Span(start=s, end=e, text=doc.text[s:e]) for s, e in h.spans])
                        for h in hits]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from pipeline.stages.topics.taxonomy import Cue, Topic
@@ -45,12 +47,47 @@ def _match_at(cue: Cue, forms: list[tuple[str, ...]], i: int) -> int | None:
     return k
 
 
+_STARTS: dict[int, tuple[list[Cue], re.Pattern | None, dict]] = {}
+
+
+def _start_filter(cues: list[Cue]) -> tuple[re.Pattern | None, dict]:
+    """One regular expression that any word starting some cue of a topic matches, with a cache of its
+    answers per word: most words start no cue, and are then skipped at the cost of one dict lookup."""
+    key = id(cues)
+    if key not in _STARTS or _STARTS[key][0] is not cues:
+        bodies = []
+        for cue in cues:
+            p = cue.elements[0].pattern.pattern if cue.elements and cue.elements[0] else ""
+            if not (p.startswith("^(?:") and p.endswith(")$")):
+                bodies = None
+                break
+            bodies.append(p[4:-2])
+        union = re.compile("^(?:" + "|".join(f"(?:{b})" for b in bodies) + ")$") if bodies else None
+        _STARTS[key] = (cues, union, {})  # holding `cues` keeps its id from being reused
+    return _STARTS[key][1:]
+
+
+def _candidates(cues: list[Cue], forms: list[tuple[str, ...]]) -> Iterator[int]:
+    union, seen = _start_filter(cues)
+    if union is None:
+        yield from range(len(forms))
+        return
+    if len(seen) > 200_000:  # bounded memory in long runs; the answers do not depend on order
+        seen.clear()
+    for i, f in enumerate(forms):
+        hit = seen.get(f)
+        if hit is None:
+            hit = seen[f] = any(union.match(w) for w in f)
+        if hit:
+            yield i
+
+
 def match(topics: list[Topic], tokens) -> list[Hit]:
     forms = token_forms(tokens)
     hits = []
     for topic in topics:
         weight, spans, counts = 0.0, [], {}
-        for i in range(len(forms)):
+        for i in _candidates(topic.cues, forms):
             if topic.excludes and any(f.startswith(x) for f in forms[i] for x in topic.excludes):
                 continue
             for cue in topic.cues:
