@@ -32,6 +32,7 @@ _STAGE_MODULES = (
     "pipeline.stages.clean",
     "pipeline.stages.structure",
     "pipeline.stages.language",
+    "pipeline.stages.language_stanza",
     "pipeline.stages.entities",
     "pipeline.stages.topics",
     "pipeline.stages.emit",

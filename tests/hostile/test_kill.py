@@ -38,9 +38,15 @@ def test_sigkill_at_random_moments_then_finish(tmp_path):
     rng = random.Random(20261125)
     partial_counts = []
     for _ in range(4):
+        before = len(_outputs(out)) if out.exists() else 0
         proc = subprocess.Popen([sys.executable, "-m", "pipeline", "run", str(src), "--out", str(out)],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(2.0, 6.0))
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline and proc.poll() is None:  # wait until it is writing outputs
+            if out.exists() and len(_outputs(out)) > before:
+                break
+            time.sleep(0.05)
+        time.sleep(rng.uniform(0.0, 1.5))  # then kill it at a random moment of its work
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
         done = _outputs(out)
