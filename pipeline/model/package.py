@@ -57,7 +57,7 @@ def assemble(ud_model: Path, ner_model: Path | None, out: Path | None = None, sc
         if gazetteer_common is not None:
             from .gazetteer import add_ruler
 
-            notes = dict(notes or {}, gazetteer_names=add_ruler(nlp, gazetteer_common))
+            notes = dict(notes or {}, gazetteer_names=add_ruler(nlp, gazetteer_common, first=True))
     if senter_model:
         nlp.add_pipe("senter", source=spacy.load(senter_model), before="parser")
     add_swedish_exceptions(nlp)
