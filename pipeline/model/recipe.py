@@ -12,7 +12,7 @@ TEST_SETS = {
     "klintan_test": paths.KLINTAN / "test_corpus.txt",
 }
 # the shipped choice, from the ablations in models/README.md
-NER_VECTORS = True
+NER_VECTORS = False
 UD_VECTORS = True
 
 
