@@ -1,6 +1,6 @@
 """The recipe behind models/stanza_sv_intervju: data, vectors, four stanza trainings, packaging, scores.
 
-    python -m pipeline.stanza_engine all            # everything below, in order (~40 min on 2 busy cores)
+    python -m pipeline.stanza_engine all            # everything below, in order (1-2 h on 2 busy cores)
     python -m pipeline.stanza_engine data           # build/stanza/data (rebuilt Talbanken train, dev halves)
     python -m pipeline.stanza_engine vectors        # build/stanza/pretrain (PPMI-SVD vectors from raw text)
     python -m pipeline.stanza_engine train [NAME..] # tokenize pos lemma depparse, with stanza's own trainers
@@ -49,7 +49,7 @@ SETTINGS: dict[str, dict] = {
                  "--hidden_dim", "96", "--char_hidden_dim", "96", "--word_emb_dim", "48", "--char_emb_dim", "48",
                  "--tag_emb_dim", "24", "--transformed_dim", "64", "--deep_biaff_hidden_dim", "96",
                  "--composite_deep_biaff_hidden_dim", "48", "--num_layers", "1", "--batch_size", "32",
-                 "--max_steps", "1200", "--eval_interval", "200", "--fix_eval_interval"],
+                 "--max_steps", "3000", "--eval_interval", "200", "--fix_eval_interval"],
     },
     "lemma": {
         "module": "stanza.models.lemmatizer", "file": "sv_intervju_lemmatizer.pt",
