@@ -17,7 +17,24 @@ def split_dev(dev: list[dict]) -> tuple[list[dict], list[dict]]:
     return dev[:cut], dev[cut:]
 
 
-def build_ud(out, report: dict, dev_in_train: bool = True, full_dev: bool = False) -> None:
+def titlecased(sents: list[dict], share: float, seed: int = 7) -> list[dict]:
+    """A share of the sentences with every lower-case word capitalised (lemmas unchanged): the edit-tree
+    lemmatizer's trees are letter-specific, so capitalised unseen words need examples of their own."""
+    import copy
+
+    rng = random.Random(seed)
+    out = []
+    for s in sents:
+        if rng.random() < share:
+            s = copy.deepcopy(s)
+            for t in s["tokens"]:
+                if t["form"][:1].islower():
+                    t["form"] = t["form"][:1].upper() + t["form"][1:]
+            out.append(s)
+    return out
+
+
+def build_ud(out, report: dict, dev_in_train: bool = True, full_dev: bool = False, titlecase: float = 0.0) -> None:
     """full_dev: train on both dev halves (the final model, once dev-B has chosen the settings)."""
     import spacy
 
@@ -38,6 +55,10 @@ def build_ud(out, report: dict, dev_in_train: bool = True, full_dev: bool = Fals
     r["dev_a_sentences"], r["dev_b_sentences"] = len(dev_a), len(dev_b)
     n = docs.save((docs.ud_doc(nlp.vocab, g) for g in docs.group_by_doc(sents)), out / "ud-train" / "rebuilt.spacy")
     r["train_docs"] = n
+    if titlecase:
+        tc = titlecased([s for s in sents if s["tokens"][0]["head"] is not None], titlecase)
+        r["titlecased_sentences"] = len(tc)
+        docs.save((docs.ud_doc(nlp.vocab, g) for g in docs.group_by_doc(tc)), out / "ud-train" / "titlecased.spacy")
     if dev_in_train:  # current-UD trees, twice, to pull the parser towards current conventions
         for k in (1, 2):
             docs.save((docs.ud_doc(nlp.vocab, g) for g in docs.group_by_doc(dev_a)), out / "ud-train" / f"dev-a{k}.spacy")
@@ -91,12 +112,12 @@ def build_ner(out, report: dict, heldout: float = 0.1, silver: bool = True) -> N
         docs.save(_ner_docs(nlp.vocab, sil), out / "ner-silver" / "suc-silver.spacy")
 
 
-def build_all(out=None, dev_in_train: bool = True, full_dev: bool = False) -> dict:
+def build_all(out=None, dev_in_train: bool = True, full_dev: bool = False, titlecase: float = 0.0) -> dict:
     paths.require_shared()
     out = out or paths.BUILD / "corpus"
     out.mkdir(parents=True, exist_ok=True)
     report: dict = {}
-    build_ud(out, report, dev_in_train=dev_in_train, full_dev=full_dev)
+    build_ud(out, report, dev_in_train=dev_in_train, full_dev=full_dev, titlecase=titlecase)
     build_ner(out, report)
     senter = out / "senter-train"  # the senter learns from every corpus with sentence boundaries
     senter.mkdir(exist_ok=True)
