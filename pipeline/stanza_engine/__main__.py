@@ -31,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     elif a.cmd == "data":
         from . import data
 
-        print(json.dumps(data.build(), indent=2))
+        print(json.dumps(data.build() | data.ner_files(), indent=2))
     elif a.cmd == "vectors":
         from . import vectors
 

@@ -132,3 +132,30 @@ def build(out: Path = DATA) -> dict:
 
 if __name__ == "__main__":
     print(json.dumps(build(), indent=2))
+
+
+def ner_files(out: Path = DATA, dev_share: float = 0.08, seed: int = 13) -> dict:
+    """NER training data in stanza's JSON (a list of sentences of {"text", "ner"}), BIO tags PER/ORG/LOC:
+    UNER Talbanken train + klintan's news NER train (MISC dropped: UNER does not annotate it; sentences
+    that also occur in klintan's test are left out). Dev: UNER Talbanken dev + a held-out share of klintan.
+    The UNER test split and klintan's test file are never read here."""
+    import random
+
+    from pipeline.model import ner_data
+
+    def keep(tags: list[str]) -> list[str]:
+        return ["O" if t.endswith("MISC") else t for t in tags]
+
+    uner = {split: [([t["form"] for t in s["tokens"]], [t["ner"] for t in s["tokens"]])
+                    for s in ner_data.read_uner(split)] for split in ("train", "dev")}
+    kl = [(w, keep(t)) for w, t in ner_data.klintan_train()]
+    random.Random(seed).shuffle(kl)
+    k = int(len(kl) * dev_share)
+    sets = {"train": uner["train"] + kl[k:], "dev": uner["dev"] + kl[:k]}
+    report = {}
+    for name, sents in sets.items():
+        doc = [[{"text": w, "ner": t} for w, t in zip(words, tags)] for words, tags in sents]
+        (out / f"sv_intervju.ner.{name}.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+        report[f"ner_{name}_sentences"] = len(sents)
+        report[f"ner_{name}_entities"] = sum(t.startswith("B-") for _, tags in sents for t in tags)
+    return report

@@ -28,19 +28,27 @@ def predicted_docs(nlp, texts: list[str], vocab, batch: int = 32) -> tuple[list,
 
 
 def evaluate(path: Path, stanza_dir: Path, threads: int = 1) -> dict:
-    """Scores (percentages) and words/s of the stanza models in `stanza_dir` on a UD .conllu file."""
+    """Scores (percentages) and words/s of the stanza models in `stanza_dir` on a gold file:
+    .conllu (UD: tokens, tags, lemmas, trees, sentences) or .iob2 / klintan .txt (entities, PER/ORG/LOC)."""
     import spacy
     from spacy.scorer import Scorer
     from spacy.training import Example
 
-    from pipeline.model.evaluate import gold_ud_docs
+    from pipeline.model.evaluate import entity_scores, gold_ner_docs, gold_ud_docs
     from pipeline.stages.language_stanza import load_stanza
 
     path = Path(path)
-    if path.suffix != ".conllu":
-        raise ValueError(f"{path}: the stanza engine is scored on UD .conllu files only")
-    _, nlp = load_stanza(str(Path(stanza_dir).resolve()), threads)
+    if path.suffix not in (".conllu", ".iob2", ".txt"):
+        raise ValueError(f"{path}: expected a .conllu (UD), .iob2 (UNER) or klintan .txt (NER) file")
+    p, nlp = load_stanza(str(Path(stanza_dir).resolve()), threads)
     vocab = spacy.blank("sv").vocab
+    if path.suffix != ".conllu":
+        if "ner" not in p.processors:
+            raise ValueError(f"{p.root} has no NER model to score on {path.name}")
+        gold = gold_ner_docs(vocab, path)
+        preds, _ = predicted_docs(nlp, [d.text for d in gold], vocab)
+        examples = [Example(pr, g) for pr, g in zip(preds, gold)]
+        return {"token_acc": 100 * Scorer.score_tokenization(examples)["token_acc"], "ents": entity_scores(examples)}
     gold = gold_ud_docs(vocab, path)
     preds, seconds = predicted_docs(nlp, [d.text for d in gold], vocab)
     examples = [Example(p, g) for p, g in zip(preds, gold)]

@@ -67,6 +67,13 @@ SETTINGS: dict[str, dict] = {
                  "--optim", "adam", "--lr", "3e-3", "--beta2", "0.95", "--weight_decay", "0",
                  "--no_second_optim", "--max_steps", "1500", "--eval_interval", "250", "--no_checkpoint"],
     },
+    "ner": {
+        "module": "stanza.models.ner_tagger", "file": "sv_intervju_nertagger.pt",
+        "args": ["--train_file", f"{D}.ner.train.json", "--eval_file", f"{D}.ner.dev.json",
+                 "--wordvec_pretrain_file", str(PRETRAIN), "--hidden_dim", "96", "--char_hidden_dim", "64",
+                 "--word_emb_dim", "50", "--char_emb_dim", "32", "--max_steps", "5000", "--eval_interval", "250",
+                 "--batch_size", "32"],
+    },
 }
 
 
@@ -90,21 +97,22 @@ def resources() -> dict:
     """A stanza resources.json for the folder, so that stanza itself can load it offline as well:
     stanza.Pipeline("sv", dir=DIR, download_method=None)."""
     deps = [{"model": "pretrain", "package": PACKAGE}]
-    procs = {"tokenize": PACKAGE, "pos": PACKAGE, "lemma": PACKAGE, "depparse": PACKAGE}
+    procs = {"tokenize": PACKAGE, "pos": PACKAGE, "lemma": PACKAGE, "depparse": PACKAGE, "ner": PACKAGE}
     return {"sv": {
         "lang_name": "Swedish",
         "packages": {"default": dict(procs)},
         "default_processors": dict(procs),
-        "default_dependencies": {"pos": deps, "depparse": deps},
+        "default_dependencies": {"pos": deps, "depparse": deps, "ner": deps},
         "tokenize": {PACKAGE: {}},
         "pos": {PACKAGE: {"dependencies": deps}},
         "lemma": {PACKAGE: {}},
         "depparse": {PACKAGE: {"dependencies": deps}},
+        "ner": {PACKAGE: {"dependencies": deps}},
         "pretrain": {PACKAGE: {}},
     }}
 
 
-HALF = ("pos", "depparse")  # the two larger models are stored in float16 (half the size; see halve)
+HALF = ("pos", "depparse", "ner")  # the three larger models are stored in float16 (half the size; see halve)
 
 
 def halve(src: Path, dst: Path) -> None:
@@ -126,7 +134,7 @@ def package(out: Path = SHIPPED, scores: dict | None = None, log=print) -> Path:
     and meta.json; README.md in `out` is left as it is."""
     files = {"tokenize": MODELS / SETTINGS["tokenize"]["file"], "pos": MODELS / SETTINGS["pos"]["file"],
              "lemma": MODELS / SETTINGS["lemma"]["file"], "depparse": MODELS / SETTINGS["depparse"]["file"],
-             "pretrain": PRETRAIN}
+             "ner": MODELS / SETTINGS["ner"]["file"], "pretrain": PRETRAIN}
     missing = [k for k, p in files.items() if not p.is_file()]
     if missing:
         raise FileNotFoundError(f"not trained yet: {', '.join(missing)} (run python -m pipeline.stanza_engine train)")
@@ -150,7 +158,7 @@ def package(out: Path = SHIPPED, scores: dict | None = None, log=print) -> Path:
 
     meta = {
         "name": "stanza_intervju", "version": VERSION, "lang": "sv", "stanza_version": stanza.__version__,
-        "processors": ["tokenize", "pos", "lemma", "depparse"],
+        "processors": ["tokenize", "pos", "lemma", "depparse", "ner"],
         "sizes_bytes": sizes,
         "data": json.loads((data_mod.DATA / "report.json").read_text()) if (data_mod.DATA / "report.json").is_file() else {},
         "settings": {k: v["args"] for k, v in SETTINGS.items()},
@@ -168,7 +176,9 @@ def score(out: Path = SHIPPED, log=print) -> dict:
     from . import evaluate
 
     res = {}
-    for name, path in (("talbanken_dev_b", Path(f"{D}.dev.conllu")), ("talbanken_test", paths.TALBANKEN_TEST)):
+    for name, path in (("talbanken_dev_b", Path(f"{D}.dev.conllu")), ("talbanken_test", paths.TALBANKEN_TEST),
+                       ("uner_talbanken_test", paths.UNER / "sv_talbanken-ud-test.iob2"),
+                       ("klintan_test", paths.KLINTAN / "test_corpus.txt")):
         if path.is_file():
             res[name] = evaluate.evaluate(path, out, threads=1)
             log(f"== {name} ({path.name}, raw text in)\n{evaluate.format_scores(res[name])}")
@@ -180,6 +190,7 @@ def score(out: Path = SHIPPED, log=print) -> dict:
 
 def run_all(log=print) -> Path:
     log(json.dumps(data_mod.build(), indent=2))
+    log(json.dumps(data_mod.ner_files(), indent=2))
     from . import vectors
 
     vectors.build(PRETRAIN)

@@ -123,6 +123,20 @@ def test_spacy_doc_conversion_keeps_text_and_annotation():
             assert sum(1 for s in doc.sents if s.text.strip()) == sum(t.sent_start for t in toks)
 
 
+def test_stanza_entities_reach_the_spacy_docs():
+    """The shipped folder has an NER model: its entities arrive in the spaCy Docs the entity stage reads."""
+    from pipeline.stages.language_stanza import load_stanza, piece_tokens, run_stanza, spacy_doc
+
+    p, nlp = load_stanza(str(MODELS), 1)
+    assert "ner" in p.processors
+    text = "Statsminister Ulf Kristersson besökte Volvo i Göteborg i går tillsammans med Magdalena Andersson."
+    toks, ents = piece_tokens(run_stanza(nlp, [text])[0], text)
+    doc = spacy_doc(text, toks, ents)
+    assert ents and len(doc.ents) == len(ents)
+    assert {e.label_ for e in doc.ents} <= {"PER", "ORG", "LOC"}
+    assert all(doc.text[e.start_char:e.end_char] == text[s:t] for e, (s, t, _) in zip(doc.ents, ents))
+
+
 def test_cli_engine_stanza(tmp_path):
     from pipeline import registry
 

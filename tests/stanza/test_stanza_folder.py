@@ -26,7 +26,7 @@ def folder(tmp_path) -> Path:
 
 def test_shipped_folder_plans_all_processors():
     p = plan(MODELS)
-    assert set(p.processors) >= {"tokenize", "pos", "lemma", "depparse"}
+    assert set(p.processors) == {"tokenize", "pos", "lemma", "depparse", "ner"}
     assert all(f.is_file() for f in p.files.values())
     assert p.meta.get("name") == "stanza_intervju"
 
@@ -55,7 +55,7 @@ def test_missing_model_file_names_the_processor(folder):
 
 def test_missing_pretrain_names_the_dependency(folder):
     (folder / "sv" / "pretrain" / "intervju.pt").unlink()
-    with pytest.raises(StanzaModelError, match=r"depparse, pos.*pos needs pretrain"):
+    with pytest.raises(StanzaModelError, match=r"depparse, ner, pos.*pos needs pretrain"):
         plan(folder)
 
 
