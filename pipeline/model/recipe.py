@@ -38,7 +38,7 @@ def run(out: Path | None = None, skip_build: bool = False, skip_train: bool = Fa
     for the chosen number of steps (model-last: the dev split is no longer held out)."""
     work, corpus = paths.BUILD, paths.BUILD / "corpus"
     if not skip_build:
-        log(json.dumps(build.build_all(corpus, full_dev=True), indent=2, ensure_ascii=False))
+        log(json.dumps(build.build_all(corpus, full_dev=True, titlecase=0.15), indent=2, ensure_ascii=False))
         if NER_VECTORS or UD_VECTORS:
             from . import vectors
 
