@@ -41,7 +41,8 @@ def run(
     model: Optional[str] = typer.Option(None, help="spaCy model directory for the language stage."),
     engine: str = typer.Option("spacy", help="Language engine: 'spacy' (the shipped model) or 'stanza' "
                                              "(a stanza pipeline from --stanza-dir; pip install 'intervju[stanza]')."),
-    stanza_dir: Optional[Path] = typer.Option(None, help="Folder of stanza Swedish models, loaded offline."),
+    stanza_dir: Optional[Path] = typer.Option(None, help="Folder of stanza Swedish models, loaded offline "
+                                                         "(default: the project's own, models/stanza_sv_intervju)."),
     max_file_mb: Optional[float] = typer.Option(None, help="Skip (with an error record) files larger than this "
                                                          "many MB (default 10, from configs/pipeline.toml)."),
     max_turns: Optional[int] = typer.Option(None, help="Fail documents with more turns than this (default 5000)."),
@@ -77,10 +78,10 @@ def run(
     if model:
         overrides["language"] = {"model": model, "fallback": None}
     if engine == "stanza":
-        if stanza_dir is None:
-            typer.echo("error: --engine stanza needs --stanza-dir DIR (a folder of stanza models)", err=True)
-            raise typer.Exit(2)
-        overrides["language"] = {"factory": "language.stanza", "stanza_dir": str(stanza_dir.resolve())}
+        from pipeline.config import project_root
+
+        folder = stanza_dir.resolve() if stanza_dir else project_root() / "models" / "stanza_sv_intervju"
+        overrides["language"] = {"factory": "language.stanza", "stanza_dir": str(folder)}
     elif engine != "spacy":
         typer.echo(f"error: --engine must be 'spacy' or 'stanza', not {engine!r}", err=True)
         raise typer.Exit(2)

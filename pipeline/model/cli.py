@@ -27,8 +27,21 @@ def train(
 def evaluate(
     file: Path = typer.Argument(..., exists=True, help=".conllu (UD), .iob2 (UNER) or klintan .txt (NER)."),
     model: Optional[Path] = typer.Option(None, "--model", help="Pipeline directory (default: the shipped model)."),
+    engine: str = typer.Option("spacy", "--engine", help="'spacy' (the shipped spaCy model, or --model) or "
+                                                        "'stanza' (needs pip install 'intervju[stanza]')."),
+    stanza_dir: Optional[Path] = typer.Option(None, "--stanza-dir",
+                                              help="Stanza model folder (default: models/stanza_sv_intervju)."),
 ) -> None:
     """Score a model with raw text in: token acc, UPOS, XPOS, MORPH, LEMMA, UAS, LAS, sentence P/R/F, entities."""
+    if engine == "stanza":
+        from pipeline.stanza_engine import evaluate as sev
+        from pipeline.stanza_engine.recipe import SHIPPED
+
+        typer.echo(sev.format_scores(sev.evaluate(file, stanza_dir or SHIPPED)))
+        return
+    if engine != "spacy":
+        typer.echo(f"error: --engine must be 'spacy' or 'stanza', not {engine!r}", err=True)
+        raise typer.Exit(2)
     from . import evaluate as ev
 
     typer.echo(ev.format_scores(ev.evaluate(file, model)))
