@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from pipeline.stages.topics.taxonomy import Cue, Topic
@@ -67,27 +66,32 @@ def _start_filter(cues: list[Cue]) -> tuple[re.Pattern | None, dict]:
     return _STARTS[key][1:]
 
 
-def _candidates(cues: list[Cue], forms: list[tuple[str, ...]]) -> Iterator[int]:
-    union, seen = _start_filter(cues)
-    if union is None:
-        yield from range(len(forms))
-        return
-    if len(seen) > 200_000:  # bounded memory in long runs; the answers do not depend on order
-        seen.clear()
+_STARTING: dict[tuple[int, ...], dict] = {}
+
+
+def _candidates_by_topic(topics: list[Topic], forms: list[tuple[str, ...]]) -> list[list[int]]:
+    """For each topic, the token positions where one of its cues can start: one pass over the tokens,
+    with the topics a word can start cached per word."""
+    filters = [_start_filter(t.cues)[0] for t in topics]
+    cache = _STARTING.setdefault(tuple(id(t.cues) for t in topics), {})
+    if len(cache) > 200_000:
+        cache.clear()
+    per: list[list[int]] = [[] for _ in topics]
     for i, f in enumerate(forms):
-        hit = seen.get(f)
-        if hit is None:
-            hit = seen[f] = any(union.match(w) for w in f)
-        if hit:
-            yield i
+        which = cache.get(f)
+        if which is None:
+            which = cache[f] = tuple(k for k, u in enumerate(filters) if u is None or any(u.match(w) for w in f))
+        for k in which:
+            per[k].append(i)
+    return per
 
 
 def match(topics: list[Topic], tokens) -> list[Hit]:
     forms = token_forms(tokens)
     hits = []
-    for topic in topics:
+    for topic, candidates in zip(topics, _candidates_by_topic(topics, forms)):
         weight, spans, counts = 0.0, [], {}
-        for i in _candidates(topic.cues, forms):
+        for i in candidates:
             if topic.excludes and any(f.startswith(x) for f in forms[i] for x in topic.excludes):
                 continue
             for cue in topic.cues:
