@@ -64,22 +64,31 @@ def pieces(text: str, limit: int) -> list[tuple[int, str]]:
     return out
 
 
-def annotate(work: Work, nlp, batch_size: int, max_chars: int) -> None:
-    doc = work.doc
-    units: list[tuple[int, str]] = []
-    for block in work.blocks:
-        for offset, piece in pieces(block.text, max_chars):
-            units.append((block.start + offset, piece))
-    tokens: list[Token] = []
-    sentences: list[Sentence] = []
+def units_of(work: Work, max_chars: int) -> list[tuple[int, str]]:
+    """(offset in the document text, text) of every piece an engine parses: each block, cut if long."""
+    return [(block.start + offset, piece) for block in work.blocks for offset, piece in pieces(block.text, max_chars)]
+
+
+def turn_finder(doc):
+    """A function from a text offset to the id of the turn holding it (None outside turns)."""
     turn_starts = [t.start for t in doc.turns]
-    work.nlp_docs = []
 
     def turn_of(start: int) -> str | None:
         k = bisect.bisect_right(turn_starts, start) - 1
         if k >= 0 and start < doc.turns[k].end:
             return doc.turns[k].id
         return None
+
+    return turn_of
+
+
+def annotate(work: Work, nlp, batch_size: int, max_chars: int) -> None:
+    doc = work.doc
+    units = units_of(work, max_chars)
+    tokens: list[Token] = []
+    sentences: list[Sentence] = []
+    turn_of = turn_finder(doc)
+    work.nlp_docs = []
 
     for (offset, _), sdoc in zip(units, nlp.pipe((u[1] for u in units), batch_size=batch_size)):
         work.nlp_docs.append((offset, sdoc))

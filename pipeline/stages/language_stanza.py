@@ -18,7 +18,6 @@ entities) whose text is the piece's text, character for character, so that the s
 
 from __future__ import annotations
 
-import bisect
 import json
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -268,23 +267,14 @@ def run_stanza(nlp, texts: list[str]):
 
 
 def annotate(work: Work, nlp, max_chars: int, batch: int = 32) -> None:
-    from pipeline.stages.language import pieces
+    from pipeline.stages.language import turn_finder, units_of
 
     doc = work.doc
-    units: list[tuple[int, str]] = []
-    for block in work.blocks:
-        for offset, piece in pieces(block.text, max_chars):
-            units.append((block.start + offset, piece))
+    units = units_of(work, max_chars)
     tokens: list[Token] = []
     sentences: list[Sentence] = []
-    turn_starts = [t.start for t in doc.turns]
+    turn_of = turn_finder(doc)
     work.nlp_docs = []
-
-    def turn_of(start: int) -> str | None:
-        k = bisect.bisect_right(turn_starts, start) - 1
-        if k >= 0 and start < doc.turns[k].end:
-            return doc.turns[k].id
-        return None
 
     for b in range(0, len(units), batch):
         chunk = units[b:b + batch]
