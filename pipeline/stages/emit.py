@@ -1,7 +1,6 @@
-"""Emit: the finished document is checked against the shipped JSON Schema's rules before it is written.
-
-Offsets are checked here too (text[start:end] must equal every span's text), so no document with a
-broken offset ever reaches the output folder.
+"""Emit: the last check of a finished document: every offset must hold (text[start:end] equals each
+span's text, turns do not overlap), so no document with a broken offset reaches the output folder.
+The JSON Schema validation and the atomic write follow in the runner (pipeline/executors.py, api.py).
 """
 
 from __future__ import annotations
