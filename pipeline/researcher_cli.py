@@ -7,6 +7,7 @@ command runs.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Optional
 
@@ -22,6 +23,21 @@ def _missing(err: ModuleNotFoundError) -> None:
     if err.name and err.name.split(".")[0] in ("pandas", "pyarrow", "numpy"):
         _fail(f"this needs {err.name.split('.')[0]}: pip install 'intervju[research]'", 2)
     raise err
+
+
+@contextmanager
+def _plain_errors(target: Path):
+    """What export and report can meet, said in plain words with the exit code it deserves."""
+    from pipeline.load import InvalidDocumentError
+
+    try:
+        yield
+    except InvalidDocumentError as err:
+        _fail(f"{err}\n(use --skip-invalid to leave such documents out)")
+    except ModuleNotFoundError as err:
+        _missing(err)
+    except OSError as err:
+        _fail(f"cannot write {err.filename or target}: {err.strerror}")
 
 
 def _report_skipped(corpus) -> None:
@@ -51,21 +67,15 @@ def export(
     """Export an output folder to CSV, Parquet, CoNLL-U or a REFI-QDA project (.qdpx).
     Exit code 0 on success, 1 when a document is invalid (see --skip-invalid), 2 for usage errors."""
     from pipeline.export import FORMATS, export_corpus
-    from pipeline.load import InvalidDocumentError, open_corpus
+    from pipeline.load import open_corpus
 
     if to.lower().lstrip(".") not in FORMATS:
         _fail(f"unknown format {to!r}: choose one of {', '.join(FORMATS)}", 2)
     if not out_dir.is_dir():
         _fail(f"{out_dir} is not a folder (give the output folder of `intervju run`)", 2)
-    try:
+    with _plain_errors(dest):
         corpus = open_corpus(out_dir, skip_invalid=skip_invalid)
         written = export_corpus(corpus, to, dest, taxonomy=taxonomy)
-    except InvalidDocumentError as err:
-        _fail(f"{err}\n(use --skip-invalid to leave such documents out)")
-    except ModuleNotFoundError as err:
-        _missing(err)
-    except OSError as err:
-        _fail(f"cannot write {err.filename or dest}: {err.strerror}")
     _report_skipped(corpus)
     where = written[0] if len(written) == 1 else dest
     typer.echo(f"{len(written)} file{'s' if len(written) != 1 else ''} written → {where}", err=True)
@@ -85,20 +95,14 @@ def report(
 ) -> None:
     """Write a self-contained HTML report: corpus overview, topic heatmap, topics over time, frequent
     entities, and a reader view of every interview. Opens offline in any browser."""
-    from pipeline.load import InvalidDocumentError, open_corpus
+    from pipeline.load import open_corpus
     from pipeline.report import write_report
 
     if not out_dir.is_dir():
         _fail(f"{out_dir} is not a folder (give the output folder of `intervju run`)", 2)
     target = dest or out_dir / "report.html"
-    try:
+    with _plain_errors(target):
         corpus = open_corpus(out_dir, skip_invalid=skip_invalid)
         path = write_report(corpus, target, title=title, max_documents=max_documents)
-    except InvalidDocumentError as err:
-        _fail(f"{err}\n(use --skip-invalid to leave such documents out)")
-    except ModuleNotFoundError as err:
-        _missing(err)
-    except OSError as err:
-        _fail(f"cannot write {err.filename or target}: {err.strerror}")
     _report_skipped(corpus)
     typer.echo(f"report written → {path} ({path.stat().st_size / 1024:.0f} KB)", err=True)
