@@ -5,20 +5,7 @@ from __future__ import annotations
 from pipeline.config import project_root
 from pipeline.stages.topics.classifier import TopicClassifier
 from pipeline.stages.topics.taxonomy import load_taxonomy
-
-
-class Tok:
-    def __init__(self, text: str, start: int):
-        self.text, self.lemma, self.start, self.end, self.upos = text, text, start, start + len(text), ""
-
-
-def tokens(sentence: str) -> list[Tok]:
-    out, pos = [], 0
-    for word in sentence.split():
-        pos = sentence.index(word, pos)
-        out.append(Tok(word, pos))
-        pos += len(word)
-    return out
+from tests.topics.plain_tokens import tokens
 
 
 FISH = "jag fiskar gärna gädda på fritiden med familjen"

@@ -11,24 +11,11 @@ from pipeline.api import process_path
 from pipeline.config import ConfigError, project_root
 from pipeline.stages.topics.matcher import match
 from pipeline.stages.topics.taxonomy import load_taxonomy
+from tests.topics.plain_tokens import tokens
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 SAMPLE = SHARED / "samples" / "000_c00c13c8b725d565.txt"
 TAXONOMY = project_root() / "configs" / "topics.toml"
-
-
-class Tok:
-    def __init__(self, text: str, start: int):
-        self.text, self.lemma, self.start, self.end = text, text, start, start + len(text)
-
-
-def tokens(sentence: str) -> list[Tok]:
-    out, pos = [], 0
-    for word in sentence.split():
-        pos = sentence.index(word, pos)
-        out.append(Tok(word, pos))
-        pos += len(word)
-    return out
 
 
 def labels(sentence: str) -> set[str]:
