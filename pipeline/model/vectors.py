@@ -37,7 +37,10 @@ def prepare_text(out: Path, max_lines: int | None = None) -> int:
 def train_floret(text: Path, out_dir: Path, dim: int = 96, bucket: int = 50_000, epoch: int = 5,
                  threads: int = 1) -> Path:
     """Train floret (cbow, 2 hashes, char 4-5-grams) and convert it to a spaCy vectors directory."""
-    import floret
+    try:
+        import floret
+    except ImportError as exc:
+        raise SystemExit("training the vectors needs floret: pip install -e '.[train]'") from exc
 
     model = floret.train_unsupervised(str(text), model="cbow", mode="floret", hashCount=2, bucket=bucket,
                                       minn=4, maxn=5, minCount=5, dim=dim, epoch=epoch, thread=threads)

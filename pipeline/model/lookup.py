@@ -1,0 +1,94 @@
+"""`seen_form_lookup`: lemmas of word forms seen in training, applied after the edit-tree lemmatizer.
+
+The lemmatizer ablation (models/README.md) shows that where a form was seen in training its training
+lemma beats the edit trees, whose trees are letter-specific and context-blind. This component holds
+(form, UPOS) -> lemma and form -> lemma tables learnt from the training DocBins and overwrites the
+predicted lemma only for forms it has seen. It is registered for spaCy through the `spacy_factories`
+entry point in pyproject.toml, so `spacy.load(models/sv_intervju_core)` finds it wherever intervju is
+installed.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Iterable
+
+import srsly
+from spacy.language import Language
+from spacy.tokens import Doc
+
+FACTORY = "seen_form_lookup"
+
+
+class SeenFormLookup:
+    def __init__(self, nlp: Language, name: str = FACTORY):
+        self.name = name
+        self.strings = nlp.vocab.strings
+        self.by_pos: dict[tuple[str, str], str] = {}
+        self.by_form: dict[str, str] = {}
+        self.feats: dict[tuple[str, str], str] = {}
+
+    def learn(self, docs: Iterable[Doc], min_share: float = 0.6, feats_min: int = 0,
+              feats_share: float = 0.98) -> int:
+        """Majority lemma per (form, UPOS) and per form; ambiguous forms (< min_share) stay out.
+        feats_min > 0 also learns FEATS for (form, UPOS) seen that often with (almost) one analysis."""
+        by_pos, by_form, feats = defaultdict(Counter), defaultdict(Counter), defaultdict(Counter)
+        for doc in docs:
+            for t in doc:
+                if t.lemma_:
+                    by_pos[(t.text, t.pos_)][t.lemma_] += 1
+                    by_form[t.text][t.lemma_] += 1
+                if t.pos_:
+                    feats[(t.text, t.pos_)][str(t.morph)] += 1
+
+        def majority(table, share, at_least=1):
+            out = {}
+            for key, values in table.items():
+                value, n = values.most_common(1)[0]
+                total = sum(values.values())
+                if total >= at_least and n / total >= share:
+                    out[key] = value
+            return out
+
+        self.by_pos, self.by_form = majority(by_pos, min_share), majority(by_form, min_share)
+        self.feats = majority(feats, feats_share, feats_min) if feats_min else {}
+        return len(self.by_pos)
+
+    def __call__(self, doc: Doc) -> Doc:
+        by_pos, by_form, feats = self.by_pos, self.by_form, self.feats
+        for t in doc:
+            text, pos = t.text, t.pos_
+            lemma = by_pos.get((text, pos)) or by_form.get(text)
+            if lemma is not None:
+                t.lemma_ = lemma
+            if feats:
+                f = feats.get((text, pos))
+                if f is not None:
+                    t.set_morph(f)
+        return doc
+
+    # serialisation: one JSON file, (form, UPOS) keys joined by a tab (forms never contain one)
+    def to_bytes(self, *, exclude=tuple()) -> bytes:
+        return srsly.msgpack_dumps({"by_pos": {f"{f}\t{p}": v for (f, p), v in self.by_pos.items()},
+                                    "by_form": self.by_form,
+                                    "feats": {f"{f}\t{p}": v for (f, p), v in self.feats.items()}})
+
+    def from_bytes(self, data: bytes, *, exclude=tuple()) -> "SeenFormLookup":
+        msg = srsly.msgpack_loads(data)
+        self.by_pos = {tuple(k.split("\t", 1)): v for k, v in msg["by_pos"].items()}
+        self.by_form = dict(msg["by_form"])
+        self.feats = {tuple(k.split("\t", 1)): v for k, v in msg.get("feats", {}).items()}
+        return self
+
+    def to_disk(self, path, *, exclude=tuple()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "tables.msgpack").write_bytes(self.to_bytes())
+
+    def from_disk(self, path, *, exclude=tuple()) -> "SeenFormLookup":
+        return self.from_bytes((Path(path) / "tables.msgpack").read_bytes())
+
+
+@Language.factory(FACTORY, requires=["token.pos"], assigns=["token.lemma"])
+def make_seen_form_lookup(nlp: Language, name: str) -> SeenFormLookup:
+    return SeenFormLookup(nlp, name)
