@@ -1,9 +1,10 @@
-"""`seen_form_lookup`: lemmas of word forms seen in training, applied after the edit-tree lemmatizer.
+"""`seen_form_lookup`: UPOS, FEATS and lemmas of word forms seen in training, after the lemmatizer.
 
-The lemmatizer ablation (models/README.md) shows that where a form was seen in training its training
-lemma beats the edit trees, whose trees are letter-specific and context-blind. This component holds
-(form, UPOS) -> lemma and form -> lemma tables learnt from the training DocBins and overwrites the
-predicted lemma only for forms it has seen. It is registered for spaCy through the `spacy_factories`
+On ~70k training tokens the CNN taggers and the edit-tree lemmatizer (letter-specific, context-blind
+trees) still get known forms wrong; the ablation on dev-B (models/README.md) shows a lookup of what
+training says about a form beats them there. This component holds form -> UPOS (forms with one UPOS in
+training), (form, UPOS) -> FEATS (one analysis) and (form, UPOS) / form -> lemma (majority) tables
+learnt from the training DocBins, and overwrites the predictions only for forms it has seen. It is registered for spaCy through the `spacy_factories`
 entry point in pyproject.toml, so `spacy.load(models/sv_intervju_core)` finds it wherever intervju is
 installed.
 """
@@ -27,12 +28,16 @@ class SeenFormLookup:
         self.by_pos: dict[tuple[str, str], str] = {}
         self.by_form: dict[str, str] = {}
         self.feats: dict[tuple[str, str], str] = {}
+        self.pos: dict[str, str] = {}
 
-    def learn(self, docs: Iterable[Doc], min_share: float = 0.6, feats_min: int = 0,
-              feats_share: float = 0.98) -> int:
+    def learn(self, docs: Iterable[Doc], min_share: float = 0.9, feats_min: int = 1,
+              feats_share: float = 0.9, pos_min: int = 1) -> int:
         """Majority lemma per (form, UPOS) and per form; ambiguous forms (< min_share) stay out.
-        feats_min > 0 also learns FEATS for (form, UPOS) seen that often with (almost) one analysis."""
+        feats_min > 0 also learns FEATS for (form, UPOS) seen that often with (almost) one analysis,
+        pos_min > 0 the UPOS of forms seen that often with one UPOS. The defaults scored best on dev-B
+        (models/README.md): even forms seen once are better looked up than predicted."""
         by_pos, by_form, feats = defaultdict(Counter), defaultdict(Counter), defaultdict(Counter)
+        upos = defaultdict(Counter)
         for doc in docs:
             for t in doc:
                 if t.lemma_:
@@ -40,6 +45,7 @@ class SeenFormLookup:
                     by_form[t.text][t.lemma_] += 1
                 if t.pos_:
                     feats[(t.text, t.pos_)][str(t.morph)] += 1
+                    upos[t.text][t.pos_] += 1
 
         def majority(table, share, at_least=1):
             out = {}
@@ -52,12 +58,15 @@ class SeenFormLookup:
 
         self.by_pos, self.by_form = majority(by_pos, min_share), majority(by_form, min_share)
         self.feats = majority(feats, feats_share, feats_min) if feats_min else {}
+        self.pos = majority(upos, 0.995, pos_min) if pos_min else {}
         return len(self.by_pos)
 
     def __call__(self, doc: Doc) -> Doc:
-        by_pos, by_form, feats = self.by_pos, self.by_form, self.feats
+        by_pos, by_form, feats, upos = self.by_pos, self.by_form, self.feats, self.pos
         for t in doc:
             text, pos = t.text, t.pos_
+            if upos and text in upos and upos[text] != pos:
+                t.pos_ = pos = upos[text]
             lemma = by_pos.get((text, pos)) or by_form.get(text)
             if lemma is not None:
                 t.lemma_ = lemma
@@ -71,13 +80,15 @@ class SeenFormLookup:
     def to_bytes(self, *, exclude=tuple()) -> bytes:
         return srsly.msgpack_dumps({"by_pos": {f"{f}\t{p}": v for (f, p), v in self.by_pos.items()},
                                     "by_form": self.by_form,
-                                    "feats": {f"{f}\t{p}": v for (f, p), v in self.feats.items()}})
+                                    "feats": {f"{f}\t{p}": v for (f, p), v in self.feats.items()},
+                                    "pos": self.pos})
 
     def from_bytes(self, data: bytes, *, exclude=tuple()) -> "SeenFormLookup":
         msg = srsly.msgpack_loads(data)
         self.by_pos = {tuple(k.split("\t", 1)): v for k, v in msg["by_pos"].items()}
         self.by_form = dict(msg["by_form"])
         self.feats = {tuple(k.split("\t", 1)): v for k, v in msg.get("feats", {}).items()}
+        self.pos = dict(msg.get("pos", {}))
         return self
 
     def to_disk(self, path, *, exclude=tuple()) -> None:

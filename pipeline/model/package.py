@@ -38,7 +38,7 @@ def dir_size(path: Path) -> int:
 
 def assemble(ud_model: Path, ner_model: Path | None, out: Path | None = None, scores: dict | None = None,
              notes: dict | None = None, lookup_train: Path | None = None, senter_model: Path | None = None,
-             gazetteer_common: set | None = None, lookup_feats_min: int = 0) -> Path:
+             gazetteer_common: set | None = None) -> Path:
     """UD pipeline + sourced NER and senter, both before the parser (which then keeps the senter's
     boundaries, and the NER is not cut by them) (+ the seen-form lookup learnt on lookup_train) -> out."""
     import spacy
@@ -51,8 +51,8 @@ def assemble(ud_model: Path, ner_model: Path | None, out: Path | None = None, sc
 
         train = [d for f in sorted(Path(lookup_train).glob("*.spacy")) for d in DocBin().from_disk(f).get_docs(nlp.vocab)]
         lookup = nlp.add_pipe(FACTORY, after="trainable_lemmatizer")
-        notes = dict(notes or {}, lookup_forms=lookup.learn(train, feats_min=lookup_feats_min),
-                     lookup_feats=len(lookup.feats))
+        notes = dict(notes or {}, lookup_forms=lookup.learn(train), lookup_feats=len(lookup.feats),
+                     lookup_upos=len(lookup.pos))
     if ner_model:
         ner_nlp = spacy.load(ner_model)
         if ner_nlp.vocab.vectors.shape[0] and not nlp.vocab.vectors.shape[0]:

@@ -14,7 +14,6 @@ TEST_SETS = {
 # the shipped choice, from the ablations in models/README.md
 NER_VECTORS = False
 UD_VECTORS = True
-LOOKUP_FEATS_MIN = 0
 
 
 def score_all(model: Path, log=print) -> dict:
@@ -58,7 +57,7 @@ def run(out: Path | None = None, skip_build: bool = False, skip_train: bool = Fa
         train.train_one("ner", out=runs / "ner", corpus=corpus, overrides=ner_ov)
         train.train_one("senter", out=runs / "senter", corpus=corpus)
     parts = dict(ud_model=runs / "ud" / "model-last", ner_model=runs / "ner" / "model-last",
-                 senter_model=runs / "senter" / "model-last", lookup_train=corpus / "ud-train", lookup_feats_min=LOOKUP_FEATS_MIN,
+                 senter_model=runs / "senter" / "model-last", lookup_train=corpus / "ud-train",
                  gazetteer_common=package.lowercase_words(corpus / "ud-train", corpus / "ner-train"))
     staged = package.assemble(out=work / "staged", **parts)
     scores = score_all(staged, log)

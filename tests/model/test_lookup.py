@@ -44,6 +44,12 @@ def test_seen_forms_get_their_training_lemma_unseen_keep_the_model_s(nlp_with_lo
     assert [t.lemma_ for t in doc] == ["kommun", "upphandla", "MODEL", "MODEL"]
 
 
+def test_upos_of_forms_with_one_upos_in_training(nlp_with_lookup):
+    doc = _predicted(nlp_with_lookup, ["kostar", "anbud"], ["NOUN", "NOUN"])
+    assert [t.pos_ for t in doc] == ["VERB", "NOUN"]
+    assert doc[0].lemma_ == "kosta"  # the lemma follows the corrected UPOS
+
+
 def test_feats_only_for_forms_seen_often_enough(nlp_with_lookup):
     doc = _predicted(nlp_with_lookup, ["tjänster", "upphandlar"], ["NOUN", "VERB"])
     assert str(doc[0].morph) == "Definite=Ind|Number=Plur"  # seen twice, one analysis
