@@ -34,8 +34,9 @@ def titlecased(sents: list[dict], share: float, seed: int = 7) -> list[dict]:
     return out
 
 
-def build_ud(out, report: dict, dev_in_train: bool = True, full_dev: bool = False, titlecase: float = 0.0) -> None:
-    """full_dev: train on both dev halves (the final model, once dev-B has chosen the settings)."""
+def build_ud(out, report: dict, dev_in_train: bool = True, titlecase: float = 0.0) -> None:
+    """ud-train: rebuilt train (+ title-cased copies) + dev-A twice; ud-dev.spacy: dev-B, held out for
+    choosing settings and the best checkpoint."""
     import spacy
 
     nlp = spacy.blank("sv")
@@ -62,9 +63,6 @@ def build_ud(out, report: dict, dev_in_train: bool = True, full_dev: bool = Fals
     if dev_in_train:  # current-UD trees, twice, to pull the parser towards current conventions
         for k in (1, 2):
             docs.save((docs.ud_doc(nlp.vocab, g) for g in docs.group_by_doc(dev_a)), out / "ud-train" / f"dev-a{k}.spacy")
-            if full_dev:
-                docs.save((docs.ud_doc(nlp.vocab, g) for g in docs.group_by_doc(dev_b)),
-                          out / "ud-train" / f"dev-b{k}.spacy")
     docs.save((docs.ud_doc(nlp.vocab, g) for g in docs.group_by_doc(dev_b if dev_in_train else dev)), out / "ud-dev.spacy")
     (out / "harmonise-maps.json").write_text(json.dumps({"upos": {"|".join(k): v for k, v in maps["upos"].items()}}))
 
@@ -112,20 +110,20 @@ def build_ner(out, report: dict, heldout: float = 0.1, silver: bool = True) -> N
         docs.save(_ner_docs(nlp.vocab, sil), out / "ner-silver" / "suc-silver.spacy")
 
 
-def build_all(out=None, dev_in_train: bool = True, full_dev: bool = False, titlecase: float = 0.0) -> dict:
+def build_all(out=None, dev_in_train: bool = True, titlecase: float = 0.0) -> dict:
     paths.require_shared()
     out = out or paths.BUILD / "corpus"
     out.mkdir(parents=True, exist_ok=True)
     report: dict = {}
-    build_ud(out, report, dev_in_train=dev_in_train, full_dev=full_dev, titlecase=titlecase)
+    build_ud(out, report, dev_in_train=dev_in_train, titlecase=titlecase)
     build_ner(out, report)
     senter = out / "senter-train"  # the senter learns from every corpus with sentence boundaries
     senter.mkdir(exist_ok=True)
-    for sub in ("ud-train", "ner-train"):
-        for f in sorted((out / sub).glob("*.spacy")):
-            link = senter / f"{sub}-{f.name}"
-            if not link.exists():
-                link.symlink_to(Path("..") / sub / f.name)
+    sources = [f.relative_to(out) for sub in ("ud-train", "ner-train", "ner-suc") for f in sorted((out / sub).glob("*.spacy"))]
+    for rel in sources + [Path("ud-dev.spacy")]:
+        link = senter / str(rel).replace("/", "-")
+        if not link.exists():
+            link.symlink_to(Path("..") / rel)
     (out / "report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False))
     return report
 

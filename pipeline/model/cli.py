@@ -54,7 +54,7 @@ def build(out: Optional[Path] = typer.Option(None, help="Corpus folder (default 
 
     from . import build as b
 
-    typer.echo(json.dumps(b.build_all(out, full_dev=True, titlecase=0.15), indent=2, ensure_ascii=False))
+    typer.echo(json.dumps(b.build_all(out, titlecase=0.15), indent=2, ensure_ascii=False))
 
 
 if __name__ == "__main__":

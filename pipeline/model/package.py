@@ -37,7 +37,7 @@ def dir_size(path: Path) -> int:
 
 
 def assemble(ud_model: Path, ner_model: Path | None, out: Path | None = None, scores: dict | None = None,
-             notes: dict | None = None, lookup_train: Path | None = None, senter_model: Path | None = None,
+             notes: dict | None = None, lookup_train: list[Path] | None = None, senter_model: Path | None = None,
              gazetteer_common: set | None = None) -> Path:
     """UD pipeline + sourced NER and senter, both before the parser (which then keeps the senter's
     boundaries, and the NER is not cut by them) (+ the seen-form lookup learnt on lookup_train) -> out."""
@@ -49,7 +49,8 @@ def assemble(ud_model: Path, ner_model: Path | None, out: Path | None = None, sc
     if lookup_train:
         from .lookup import FACTORY
 
-        train = [d for f in sorted(Path(lookup_train).glob("*.spacy")) for d in DocBin().from_disk(f).get_docs(nlp.vocab)]
+        files = [f for p in map(Path, lookup_train) for f in (sorted(p.glob("*.spacy")) if p.is_dir() else [p])]
+        train = [d for f in files for d in DocBin().from_disk(f).get_docs(nlp.vocab)]
         lookup = nlp.add_pipe(FACTORY, after="trainable_lemmatizer")
         notes = dict(notes or {}, lookup_forms=lookup.learn(train), lookup_feats=len(lookup.feats),
                      lookup_upos=len(lookup.pos))
