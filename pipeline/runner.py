@@ -7,6 +7,7 @@ import signal
 import threading
 import time
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline import __version__
@@ -83,28 +84,89 @@ class Pipeline:
         return fingerprint(self.config)
 
     def process(self, path: Path, doc_id: str, raw: bytes, rel: str | None = None) -> Document:
+        """One document; raises StageFailure with its error record if it fails."""
+        (result,) = self.process_many([(Path(path), doc_id, raw, rel)])
+        if isinstance(result, StageFailure):
+            raise result
+        return result
+
+    def process_many(self, items: list[tuple[Path, str, bytes, str | None]]) -> list[Document | StageFailure]:
+        """Several documents, given as (path, doc_id, raw, rel), each with its own failures and time limit.
+
+        Each stage runs over all of them before the next, so that a stage with a batch hook
+        (`fn.batch(works)`, the spaCy language stage) hands its model many documents in one call. When a
+        batch fails or runs past the limit, the stage is run again one document at a time: only the
+        documents at fault fail, with the record `process` would give them (a hook must therefore leave
+        each Work fit to redo). A document stuck in a batch is stopped twice at worst: after the limit in
+        the batch, then within its own remaining time alone."""
+        runs = [_Run(self._work(Path(path), doc_id, raw, rel)) for path, doc_id, raw, rel in items]
+        for name, fn in self.stages:
+            live = [run for run in runs if run.failure is None]
+            batch = getattr(fn, "batch", None)
+            if batch is not None and len(live) > 1 and self._batch(batch, live):
+                continue
+            for run in live:
+                self._stage(name, fn, run)
+        return [run.failure or run.work.doc for run in runs]
+
+    @property
+    def _limit(self) -> float:
+        return float(self.config.limits.get("max_seconds_per_document") or 0)
+
+    def _work(self, path: Path, doc_id: str, raw: bytes, rel: str | None) -> Work:
         doc = Document(
             id=doc_id,
             source=Source(path=rel or doc_id, sha256=hashlib.sha256(raw).hexdigest(), format=""),
             pipeline=PipelineInfo(version=__version__, model=self.model, config=self.fingerprint),
         )
-        work = Work(path=Path(path), doc=doc, raw=raw, settings=dict(self.config.limits))
-        limit = float(self.config.limits.get("max_seconds_per_document") or 0)
-        with time_limit(limit):
-            started = time.monotonic()
-            for name, fn in self.stages:
-                try:
-                    fn(work)
-                    if limit and time.monotonic() - started > limit:  # where no alarm can interrupt
-                        raise DocumentTimeout()
-                except (KeyboardInterrupt, SystemExit):
-                    raise
-                except DocumentTimeout:
-                    raise StageFailure(ErrorRecord(
-                        id=doc_id, path=str(path), stage=name,
-                        reason=f"took longer than the limit of {limit:g} s per document (raise it with "
-                               "--max-seconds or limits.max_seconds_per_document)")) from None
-                except BaseException as err:  # noqa: BLE001 - every failure becomes a per-document record
-                    raise StageFailure(ErrorRecord(id=doc_id, path=str(path), stage=name,
-                                                   reason=_reason(err))) from err
-        return doc
+        return Work(path=path, doc=doc, raw=raw, settings=dict(self.config.limits))
+
+    def _batch(self, batch, live: list["_Run"]) -> bool:
+        """Run a batch hook over the live documents, each charged an equal share of its time; False when
+        it failed or took longer than one document may, and the stage must be run one by one instead."""
+        limit = self._limit
+        started = time.monotonic()
+        try:
+            with time_limit(limit):
+                batch([run.work for run in live])
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException:  # noqa: BLE001 - the documents at fault are found when run one by one
+            return False
+        took = time.monotonic() - started
+        if limit and took > limit:  # where no alarm can interrupt
+            return False
+        for run in live:
+            run.spent += took / len(live)
+        return True
+
+    def _stage(self, name: str, fn, run: "_Run") -> None:
+        """One stage over one document, within what is left of the document's time limit."""
+        limit, work = self._limit, run.work
+        started = time.monotonic()
+        try:
+            with time_limit(max(limit - run.spent, 1e-6) if limit else 0):
+                fn(work)
+            run.spent += time.monotonic() - started
+            if limit and run.spent > limit:  # where no alarm can interrupt
+                raise DocumentTimeout()
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except DocumentTimeout:
+            run.failure = StageFailure(ErrorRecord(
+                id=work.doc.id, path=str(work.path), stage=name,
+                reason=f"took longer than the limit of {limit:g} s per document (raise it with "
+                       "--max-seconds or limits.max_seconds_per_document)"))
+        except BaseException as err:  # noqa: BLE001 - every failure becomes a per-document record
+            run.failure = StageFailure(ErrorRecord(id=work.doc.id, path=str(work.path), stage=name,
+                                                   reason=_reason(err)))
+            run.failure.__cause__ = err
+
+
+@dataclass
+class _Run:
+    """One document of a `process_many` call: its Work, the seconds it has spent, its failure if any."""
+
+    work: Work
+    spent: float = 0.0
+    failure: StageFailure | None = None

@@ -82,16 +82,25 @@ def turn_finder(doc):
     return turn_of
 
 
-def annotate(work: Work, nlp, batch_size: int, max_chars: int) -> None:
+def annotate(works: list[Work], nlp, batch_size: int, max_chars: int) -> None:
+    """Parse the pieces of all `works` in one `nlp.pipe` stream, so that the model's batches are full
+    even when documents are short. spaCy gives a text the same analysis whatever batch it is in (the
+    outputs are byte-identical to parsing each document alone)."""
+    units = [units_of(work, max_chars) for work in works]
+    parsed = nlp.pipe((text for pieces in units for _, text in pieces), batch_size=batch_size)
+    for work, pieces in zip(works, units):
+        # zip asks `pieces` first, so it takes exactly this document's Docs from the shared stream
+        work.nlp_docs = [(offset, sdoc) for (offset, _), sdoc in zip(pieces, parsed)]
+        set_annotations(work)
+
+
+def set_annotations(work: Work) -> None:
+    """Tokens and sentences of the document from its parsed pieces (`work.nlp_docs`)."""
     doc = work.doc
-    units = units_of(work, max_chars)
     tokens: list[Token] = []
     sentences: list[Sentence] = []
     turn_of = turn_finder(doc)
-    work.nlp_docs = []
-
-    for (offset, _), sdoc in zip(units, nlp.pipe((u[1] for u in units), batch_size=batch_size)):
-        work.nlp_docs.append((offset, sdoc))
+    for offset, sdoc in work.nlp_docs:
         index: dict[int, int] = {}
         kept = [t for t in sdoc if not t.is_space]
         for t in kept:
@@ -124,8 +133,13 @@ def make_language(config=None, model: str = "blank:sv", fallback: str | None = "
     max_chars = int(config.limits.get("max_sentence_chars", 2000)) if config else 2000
 
     def language(work: Work) -> None:
-        annotate(work, nlp, batch_size, max_chars)
-        work.doc.pipeline.model = model_label(nlp)
+        batch([work])
+
+    def batch(works: list[Work]) -> None:  # the runner's batch hook: one stream for many documents
+        annotate(works, nlp, batch_size, max_chars)
+        for work in works:
+            work.doc.pipeline.model = model_label(nlp)
 
     language.nlp = nlp
+    language.batch = batch
     return language
