@@ -11,11 +11,14 @@ import bisect
 import re
 from functools import lru_cache
 
+from pydantic import TypeAdapter
+
 from pipeline.document import Sentence, Token
 from pipeline.registry import stage
 from pipeline.work import Work
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+_TOKENS = TypeAdapter(list[Token])  # validates a document's tokens in one call, cheaper than one by one
 
 
 @lru_cache(maxsize=4)
@@ -97,7 +100,7 @@ def annotate(works: list[Work], nlp, batch_size: int, max_chars: int) -> None:
 def set_annotations(work: Work) -> None:
     """Tokens and sentences of the document from its parsed pieces (`work.nlp_docs`)."""
     doc = work.doc
-    tokens: list[Token] = []
+    tokens: list[dict] = []
     sentences: list[Sentence] = []
     turn_of = turn_finder(doc)
     for offset, sdoc in work.nlp_docs:
@@ -107,7 +110,7 @@ def set_annotations(work: Work) -> None:
             index[t.i] = len(tokens) + len(index)
         for t in kept:
             start = offset + t.idx
-            tokens.append(Token(
+            tokens.append(dict(
                 start=start, end=start + len(t.text), text=t.text, lemma=t.lemma_ or t.text,
                 upos=t.pos_, xpos=t.tag_, feats=str(t.morph),
                 head=index.get(t.head.i, index[t.i]), deprel=t.dep_ or "",
@@ -123,7 +126,7 @@ def set_annotations(work: Work) -> None:
             s_start += len(s_text) - len(s_text.lstrip())
             start = offset + s_start
             sentences.append(Sentence(start=start, end=start + len(stripped), turn=turn_of(start)))
-    doc.tokens, doc.sentences = tokens, sentences
+    doc.tokens, doc.sentences = _TOKENS.validate_python(tokens), sentences
 
 
 @stage("language.spacy", requires=("text", "turns"), provides=("tokens", "sentences", "nlp_docs"))

@@ -164,6 +164,8 @@ def lower_bodies(words: list[Word], taken: set[int]) -> list[Mention]:
         if t.endswith(lx.NOT_LAWS):
             continue
         for suffixes, label in ((lx.LOWER_ORG_SUFFIXES, "ORG"), (lx.LOWER_MISC_SUFFIXES, "MISC")):
+            if not t.endswith(suffixes):  # most words: one call instead of one per suffix
+                continue
             suffix = next((s for s in suffixes if t.endswith(s) and len(t) >= len(s) + 4), None)
             if suffix:
                 base = t[:-1] if suffix.endswith("s") else t

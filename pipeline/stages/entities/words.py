@@ -27,6 +27,9 @@ class Word:
 
     @property
     def caps(self) -> bool:
+        first = self.text[:1]
+        if first.isalpha() and not first.isupper():  # most words, answered without a look at the rest
+            return False
         letters = [c for c in self.text if c.isalpha()]
         return len(letters) >= 2 and all(c.isupper() for c in letters)
 
@@ -40,7 +43,7 @@ def split_words(text: str) -> list[Word]:
     for m in WORD.finditer(text):
         gap = text[prev_end:m.start()]
         prev = gap.strip()
-        initial = not out or "\n" in gap or any(c in OPENERS for c in prev)
+        initial = not out or "\n" in gap or not OPENERS.isdisjoint(prev)
         if out and out[-1].initial and out[-1].text.isdigit():  # "§ 4 Frågestund", "1. Inledning"
             initial = True
         if prev.endswith("("):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 _SWEDISH = set("åäöÅÄÖé")
 
@@ -78,9 +79,11 @@ def decode_text(raw: bytes) -> tuple[str, str]:
     return str(best), best.encoding
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # control characters but \t \n \f \r
+
+
 def binary_ratio(text: str) -> float:
     """Share of control characters other than whitespace: high for binary data that happened to decode."""
     if not text:
         return 0.0
-    bad = sum(1 for c in text if (ord(c) < 32 and c not in "\t\n\r\f") or 0x7F <= ord(c) < 0xA0)
-    return bad / len(text)
+    return len(_CONTROL.findall(text)) / len(text)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 DF_TABLE = Path(__file__).resolve().parents[2] / "resources" / "keyphrases" / "df.json"
 NOUNS = {"NOUN", "PROPN"}
+CHUNK_POS = NOUNS | {"ADJ"}
 MAX_WORDS = 3
 # Debate and interview furniture that is frequent but says nothing about content.
 FURNITURE = {"herr", "fru", "talman", "talmannen", "anf", "statsrådet", "statsråd", "ministern", "tack"}
@@ -35,7 +36,7 @@ def _chunks(tokens, stop):
     tagged = any(t.upos for t in tokens)
     run = []
     for t in [*tokens, None]:
-        ok = t is not None and _content(t, stop) and (not tagged or t.upos in NOUNS | {"ADJ"})
+        ok = t is not None and _content(t, stop) and (not tagged or t.upos in CHUNK_POS)
         if ok and run and t.start - run[-1].end > 1:
             ok = False
             yield from _close(run, tagged)

@@ -69,21 +69,30 @@ def _start_filter(cues: list[Cue]) -> tuple[re.Pattern | None, dict]:
 _STARTING: dict[tuple[int, ...], dict] = {}
 
 
-def _candidates_by_topic(topics: list[Topic], forms: list[tuple[str, ...]]) -> list[list[int]]:
-    """For each topic, the token positions where one of its cues can start: one pass over the tokens,
-    with the topics a word can start cached per word."""
+def _candidates_by_topic(topics: list[Topic], forms: list[tuple[str, ...]]) -> list[list[tuple[int, tuple[int, ...]]]]:
+    """For each topic, the token positions where one of its cues can start, each with the indices of
+    those cues: one pass over the tokens, with the answer cached per word."""
     filters = [_start_filter(t.cues)[0] for t in topics]
     cache = _STARTING.setdefault(tuple(id(t.cues) for t in topics), {})
     if len(cache) > 200_000:
         cache.clear()
-    per: list[list[int]] = [[] for _ in topics]
+    per: list[list[tuple[int, tuple[int, ...]]]] = [[] for _ in topics]
     for i, f in enumerate(forms):
         which = cache.get(f)
         if which is None:
-            which = cache[f] = tuple(k for k, u in enumerate(filters) if u is None or any(u.match(w) for w in f))
-        for k in which:
-            per[k].append(i)
+            which = cache[f] = tuple(_starting(topics, filters, f))
+        for k, cues in which:
+            per[k].append((i, cues))
     return per
+
+
+def _starting(topics: list[Topic], filters: list, f: tuple[str, ...]):
+    """(topic index, indices of its cues whose first word matches `f`) for each topic with any."""
+    for k, (topic, union) in enumerate(zip(topics, filters)):
+        if union is None or any(union.match(w) for w in f):
+            cues = tuple(c for c, cue in enumerate(topic.cues) if cue.elements[0].matches(f))
+            if cues:
+                yield k, cues
 
 
 def match(topics: list[Topic], tokens) -> list[Hit]:
@@ -91,10 +100,11 @@ def match(topics: list[Topic], tokens) -> list[Hit]:
     hits = []
     for topic, candidates in zip(topics, _candidates_by_topic(topics, forms)):
         weight, spans, counts = 0.0, [], {}
-        for i in candidates:
+        for i, cue_ids in candidates:
             if topic.excludes and any(f.startswith(x) for f in forms[i] for x in topic.excludes):
                 continue
-            for cue in topic.cues:
+            for c in cue_ids:
+                cue = topic.cues[c]
                 end = _match_at(cue, forms, i)
                 if end is None:
                     continue
