@@ -98,12 +98,9 @@ def build_ner(out, report: dict, heldout: float = 0.1, silver: bool = True) -> N
     r["klintan_train_sents"], r["klintan_heldout_sents"], r["suc_gold_sents"] = len(kl_train), len(kl_dev), len(suc)
     r["uner_train_docs"] = docs.save(_uner_docs(nlp.vocab, "train"), out / "ner-train" / "uner.spacy")
     docs.save(_ner_docs(nlp.vocab, kl_train), out / "ner-train" / "klintan.spacy")
-    docs.save(_ner_docs(nlp.vocab, suc), out / "ner-train" / "suc-gold.spacy")
+    # SUC's gold sample did not help the NER (models/README.md): kept for the ablation and the senter
+    docs.save(_ner_docs(nlp.vocab, suc), out / "ner-suc" / "suc-gold.spacy")
     docs.save(list(_uner_docs(nlp.vocab, "dev")) + list(_ner_docs(nlp.vocab, kl_dev)), out / "ner-dev.spacy")
-    # the final NER (settings chosen on ner-dev): UNER train+dev and all of klintan's train, no SUC
-    docs.save(_uner_docs(nlp.vocab, "train"), out / "ner-train-final" / "uner.spacy")
-    docs.save(_uner_docs(nlp.vocab, "dev"), out / "ner-train-final" / "uner-dev.spacy")
-    docs.save(_ner_docs(nlp.vocab, kl), out / "ner-train-final" / "klintan-all.spacy")
     if silver:  # an ablation: SUC's automatic layer, kept outside ner-train/ unless asked for
         sil = ner_data.read_suc_silver(exclude={tuple(w) for w, _ in suc})
         r["suc_silver_sents"] = len(sil)
