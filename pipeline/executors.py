@@ -8,6 +8,7 @@ the input or output folders.
 
 from __future__ import annotations
 
+import gc
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -51,6 +52,11 @@ def pipeline_for(spec: PipelineSpec):
 
         _PIPELINES[spec] = Pipeline.from_config(Path(spec.config) if spec.config else None,
                                                 json.loads(spec.overrides))
+        # The model, gazetteers and taxonomy just loaded stay for the life of the process. Freezing takes
+        # every object that exists now out of the cycle collector's reach, so that full collections stop
+        # walking them again and again (bench_pipeline: 0.40 s of collection in an 11 s run, 0.14 s with
+        # this). They are still freed by reference counting, but no longer as parts of cycles.
+        gc.freeze()
     return _PIPELINES[spec]
 
 
