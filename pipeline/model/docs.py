@@ -79,3 +79,11 @@ def save(docs, path: Path) -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
     db.to_disk(path)
     return n
+
+
+def load(vocab, *sources: Path) -> list:
+    """The Docs of DocBin files, given as files or folders of *.spacy files (read in name order)."""
+    from spacy.tokens import DocBin
+
+    files = [f for p in map(Path, sources) for f in (sorted(p.glob("*.spacy")) if p.is_dir() else [p])]
+    return [d for f in files for d in DocBin().from_disk(f).get_docs(vocab)]

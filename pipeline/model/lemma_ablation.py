@@ -22,12 +22,12 @@ def lookup_tables(train_docs) -> tuple[dict, dict, dict]:
 
 def compare(model: Path, train_dir: Path, dev: Path) -> dict:
     import spacy
-    from spacy.tokens import DocBin
+
+    from . import docs
 
     nlp = spacy.load(model)
-    train = [d for f in sorted(Path(train_dir).glob("*.spacy")) for d in DocBin().from_disk(f).get_docs(nlp.vocab)]
-    by_pos, by_form, by_lower = lookup_tables(train)
-    gold = list(DocBin().from_disk(dev).get_docs(nlp.vocab))
+    by_pos, by_form, by_lower = lookup_tables(docs.load(nlp.vocab, train_dir))
+    gold = docs.load(nlp.vocab, dev)
     hits = Counter()
     n = 0
     for g in gold:

@@ -4,9 +4,9 @@ On ~70k training tokens the CNN taggers and the edit-tree lemmatizer (letter-spe
 trees) still get known forms wrong; the ablation on dev-B (models/README.md) shows a lookup of what
 training says about a form beats them there. This component holds form -> UPOS (forms with one UPOS in
 training), (form, UPOS) -> FEATS (one analysis) and (form, UPOS) / form -> lemma (majority) tables
-learnt from the training DocBins, and overwrites the predictions only for forms it has seen. It is registered for spaCy through the `spacy_factories`
-entry point in pyproject.toml, so `spacy.load(models/sv_intervju_core)` finds it wherever intervju is
-installed.
+learnt from the training DocBins, and overwrites the predictions only for forms it has seen. It is
+registered for spaCy through the `spacy_factories` entry point in pyproject.toml, so
+`spacy.load(models/sv_intervju_core)` finds it wherever intervju is installed.
 """
 from __future__ import annotations
 
@@ -19,12 +19,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 FACTORY = "seen_form_lookup"
+# a form's UPOS is looked up only where training (nearly) never gave it another
+UPOS_SHARE = 0.995
 
 
 class SeenFormLookup:
     def __init__(self, nlp: Language, name: str = FACTORY):
         self.name = name
-        self.strings = nlp.vocab.strings
         self.by_pos: dict[tuple[str, str], str] = {}
         self.by_form: dict[str, str] = {}
         self.feats: dict[tuple[str, str], str] = {}
@@ -58,7 +59,7 @@ class SeenFormLookup:
 
         self.by_pos, self.by_form = majority(by_pos, min_share), majority(by_form, min_share)
         self.feats = majority(feats, feats_share, feats_min) if feats_min else {}
-        self.pos = majority(upos, 0.995, pos_min) if pos_min else {}
+        self.pos = majority(upos, UPOS_SHARE, pos_min) if pos_min else {}
         return len(self.by_pos)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -76,7 +77,7 @@ class SeenFormLookup:
                     t.set_morph(f)
         return doc
 
-    # serialisation: one JSON file, (form, UPOS) keys joined by a tab (forms never contain one)
+    # serialisation: one msgpack file; (form, UPOS) keys joined by a tab (forms never contain one)
     def to_bytes(self, *, exclude=tuple()) -> bytes:
         return srsly.msgpack_dumps({"by_pos": {f"{f}\t{p}": v for (f, p), v in self.by_pos.items()},
                                     "by_form": self.by_form,
@@ -87,8 +88,8 @@ class SeenFormLookup:
         msg = srsly.msgpack_loads(data)
         self.by_pos = {tuple(k.split("\t", 1)): v for k, v in msg["by_pos"].items()}
         self.by_form = dict(msg["by_form"])
-        self.feats = {tuple(k.split("\t", 1)): v for k, v in msg.get("feats", {}).items()}
-        self.pos = dict(msg.get("pos", {}))
+        self.feats = {tuple(k.split("\t", 1)): v for k, v in msg["feats"].items()}
+        self.pos = dict(msg["pos"])
         return self
 
     def to_disk(self, path, *, exclude=tuple()) -> None:
@@ -100,6 +101,6 @@ class SeenFormLookup:
         return self.from_bytes((Path(path) / "tables.msgpack").read_bytes())
 
 
-@Language.factory(FACTORY, requires=["token.pos"], assigns=["token.lemma"])
+@Language.factory(FACTORY, requires=["token.pos"], assigns=["token.pos", "token.morph", "token.lemma"])
 def make_seen_form_lookup(nlp: Language, name: str) -> SeenFormLookup:
     return SeenFormLookup(nlp, name)

@@ -5,7 +5,7 @@ import json
 import shutil
 from pathlib import Path
 
-from . import MODEL_NAME, VERSION, paths
+from . import MODEL_NAME, VERSION, docs, paths
 from .tokenizer import add_swedish_exceptions
 
 SOURCES = [
@@ -25,11 +25,8 @@ SOURCES = [
 def lowercase_words(*dirs: Path) -> set[str]:
     """Lower-case word forms of the training corpora (gazetteer names equal to one are left out)."""
     import spacy
-    from spacy.tokens import DocBin
 
-    vocab = spacy.blank("sv").vocab
-    return {t.text for d in dirs for f in sorted(Path(d).glob("*.spacy"))
-            for doc in DocBin().from_disk(f).get_docs(vocab) for t in doc if t.text.islower()}
+    return {t.text for doc in docs.load(spacy.blank("sv").vocab, *dirs) for t in doc if t.text.islower()}
 
 
 def dir_size(path: Path) -> int:
@@ -42,17 +39,14 @@ def assemble(ud_model: Path, ner_model: Path | None, out: Path | None = None, sc
     """UD pipeline + sourced NER and senter, both before the parser (which then keeps the senter's
     boundaries, and the NER is not cut by them) (+ the seen-form lookup learnt on lookup_train) -> out."""
     import spacy
-    from spacy.tokens import DocBin
 
     out = Path(out or paths.SHIPPED)
     nlp = spacy.load(ud_model)
     if lookup_train:
         from .lookup import FACTORY
 
-        files = [f for p in map(Path, lookup_train) for f in (sorted(p.glob("*.spacy")) if p.is_dir() else [p])]
-        train = [d for f in files for d in DocBin().from_disk(f).get_docs(nlp.vocab)]
         lookup = nlp.add_pipe(FACTORY, after="trainable_lemmatizer")
-        notes = dict(notes or {}, lookup_forms=lookup.learn(train), lookup_feats=len(lookup.feats),
+        notes = dict(notes or {}, lookup_forms=lookup.learn(docs.load(nlp.vocab, *lookup_train)), lookup_feats=len(lookup.feats),
                      lookup_upos=len(lookup.pos))
     if ner_model:
         ner_nlp = spacy.load(ner_model)
