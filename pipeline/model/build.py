@@ -49,6 +49,7 @@ def build_ud(out, report: dict, dev_in_train: bool = True, titlecase: float = 0.
     maps = harmonise.learn_maps(dev)
     r["harmonised"] = dict(harmonise.apply_maps(sents, maps).most_common(12))
     talbanken.finish_trees(sents, r)
+    r["plural_adjectives"] = dict(harmonise.plural_adjectives(sents, maps))
     r["relabelled"] = dict(harmonise.relabel(sents, maps).most_common(12))
     r["sentences"] = len(sents)
     r["tokens"] = sum(len(s["tokens"]) for s in sents)

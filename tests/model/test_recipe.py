@@ -86,3 +86,29 @@ def test_mwe_and_coordination_conversion():
     assert (toks[2]["head"], toks[2]["deprel"]) == (4, "case")
     assert toks[4]["head"] == 6
     assert talbanken.validate_tree(toks) is None
+
+
+def test_plural_adjectives_follow_the_noun_phrase():
+    def tok(i, form, upos, xpos, feats, head, rel):
+        return {"id": i, "form": form, "upos": upos, "xpos": xpos, "feats": feats, "head": head, "deprel": rel}
+
+    part, adj = "PC|PRF|UTR/NEU|PLU|IND/DEF|NOM", "JJ|POS|UTR/NEU|PLU|IND/DEF|NOM"
+    v1 = "Case=Nom|Number=Plur|Tense=Past|VerbForm=Part"  # UD 1.0: no definiteness, no degree
+    # "de anställda fick nya regler": weak (definite) participle, strong (indefinite) adjective
+    toks = [tok(1, "de", "DET", "DT|UTR/NEU|PLU|DEF", "Definite=Def|Number=Plur|PronType=Art", 2, "det"),
+            tok(2, "anställda", "ADJ", part, v1, 3, "nsubj"),
+            tok(3, "fick", "VERB", "VB|PRT|AKT", "Mood=Ind|Tense=Past|VerbForm=Fin|Voice=Act", 0, "root"),
+            tok(4, "nya", "ADJ", adj, "Case=Nom|Definite=Def|Degree=Pos", 5, "amod"),
+            tok(5, "regler", "NOUN", "NN|UTR|PLU|IND|NOM", "Case=Nom|Definite=Ind|Gender=Com|Number=Plur", 3, "obj")]
+    # "stängda butikerna": double definiteness from the head noun alone
+    toks2 = [tok(1, "stängda", "ADJ", part, v1, 2, "amod"),
+             tok(2, "butikerna", "NOUN", "NN|UTR|PLU|DEF|NOM", "Case=Nom|Definite=Def|Gender=Com|Number=Plur", 0, "root")]
+    moved = harmonise.plural_adjectives([{"tokens": toks}, {"tokens": toks2}], {"feats": {}})
+    assert toks[1]["feats"] == "Case=Nom|Definite=Def|Degree=Pos|Tense=Past|VerbForm=Part"
+    assert toks[3]["feats"] == "Case=Nom|Definite=Ind|Degree=Pos|Number=Plur"
+    assert toks2[0]["feats"] == "Case=Nom|Definite=Def|Degree=Pos|Tense=Past|VerbForm=Part"
+    assert moved == {"Def": 2, "Ind": 1}
+    # a form the dev split gives no definiteness keeps its features
+    olika = [tok(1, "olika", "ADJ", adj, "Case=Nom|Degree=Pos", 2, "amod"), toks2[1] | {"id": 2}]
+    harmonise.plural_adjectives([{"tokens": olika}], {"feats": {("olika", adj, "ADJ"): "Case=Nom|Degree=Pos"}})
+    assert olika[0]["feats"] == "Case=Nom|Degree=Pos"
