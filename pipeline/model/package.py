@@ -1,4 +1,4 @@
-"""Assemble the shipped pipeline: UD layers + NER (own tok2vec) + Swedish tokenizer exceptions + meta."""
+"""Assemble the shipped pipeline: UD layers + NER (its own copy of a tok2vec) + Swedish tokenizer exceptions + meta."""
 from __future__ import annotations
 
 import json
@@ -50,6 +50,8 @@ def assemble(ud_model: Path, ner_model: Path | None, out: Path | None = None, sc
                      lookup_upos=len(lookup.pos))
     if ner_model:
         ner_nlp = spacy.load(ner_model)
+        if "tok2vec" in ner_nlp.pipe_names:  # the NER gets its own copy: the UD layers keep theirs
+            ner_nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
         if ner_nlp.vocab.vectors.shape[0] and not nlp.vocab.vectors.shape[0]:
             nlp.vocab.vectors = ner_nlp.vocab.vectors  # the UD tok2vec ignores them; the NER needs them
         nlp.add_pipe("ner", source=ner_nlp, before="parser")

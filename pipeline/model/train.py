@@ -22,6 +22,15 @@ def train_one(name: str, out: Path | None = None, corpus: Path | None = None, ov
     return out / "model-best"
 
 
+def export_tok2vec(model: Path, out: Path) -> Path:
+    """The weights of a trained pipeline's tok2vec, in the format paths.init_tok2vec reads."""
+    import spacy
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(spacy.load(model).get_pipe("tok2vec").model.to_bytes())
+    return out
+
+
 if __name__ == "__main__":
     import sys
 
