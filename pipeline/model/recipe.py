@@ -15,6 +15,8 @@ TEST_SETS = {
 UD_VECTORS = True
 UD_STEPS = 2750  # with parameter averaging the best dev-B checkpoint came at 2,250-2,750 steps
 NER_STEPS = 3500
+PRETRAIN_EPOCHS = 0  # spacy pretrain of the UD tok2vec over raw-text, epochs (12.5M words, ~50 minutes each); 0: none
+PRETRAIN_DOCS = 0  # all of raw-text's ~69,000 documents of ~150 words (a smaller number for a quick trial run)
 
 
 def score_all(model: Path, log=print) -> dict:
@@ -33,6 +35,30 @@ def _vector_overrides(component_embed: str) -> dict:
             f"{component_embed}.include_static_vectors": True}
 
 
+def _train_all(work: Path, corpus: Path, runs: Path) -> None:
+    """The senter trains beside the tok2vec pretraining (or beside the UD layers), one core each (the
+    machine has two); the UD layers start from the pretrained tok2vec, the NER from the trained UD one
+    (same architecture, vectors included)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    vec = _vector_overrides("components.tok2vec.model.embed") if UD_VECTORS else {}
+    ud_ov = {"training.max_steps": UD_STEPS, **vec}
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        senter = pool.submit(train.train_one, "senter", out=runs / "senter", corpus=corpus)
+        if PRETRAIN_EPOCHS:
+            from . import pretrain
+
+            raw = work / "raw" / "raw-text.jsonl"
+            pretrain.prepare_jsonl(work / "raw" / "raw-text.txt", raw, max_docs=PRETRAIN_DOCS)
+            ud_ov["paths.init_tok2vec"] = str(pretrain.pretrain(
+                raw, work / "pretrain", work / "vectors" / "spacy-vectors" if UD_VECTORS else None, PRETRAIN_EPOCHS))
+        train.train_one("ud", out=runs / "ud", corpus=corpus, overrides=ud_ov)
+        senter.result()
+    ner_ov = {"training.max_steps": NER_STEPS, **vec, "paths.init_tok2vec": str(
+        train.export_tok2vec(runs / "ud" / "model-best", runs / "ud-tok2vec.bin"))}
+    train.train_one("ner", out=runs / "ner", corpus=corpus, overrides=ner_ov)
+
+
 def run(out: Path | None = None, skip_build: bool = False, skip_train: bool = False, log=print) -> Path:
     """The final recipe, settings chosen on dev-B / the NER dev (see models/README.md). Nothing is
     retrained on the held-out splits: the UD layers train on the rebuilt train + dev-A and keep the
@@ -42,30 +68,16 @@ def run(out: Path | None = None, skip_build: bool = False, skip_train: bool = Fa
     work, corpus = paths.BUILD, paths.BUILD / "corpus"
     if not skip_build:
         log(json.dumps(build.build_all(corpus, titlecase=0.15), indent=2, ensure_ascii=False))
-        if UD_VECTORS:
+        if UD_VECTORS or PRETRAIN_EPOCHS:
             from . import vectors
 
             text = work / "raw" / "raw-text.txt"
             log(f"raw text: {vectors.prepare_text(text)} words")
-            vectors.train_floret(text, work / "vectors", dim=96, bucket=25_000, epoch=5)
+            if UD_VECTORS:
+                vectors.train_floret(text, work / "vectors", dim=96, bucket=25_000, epoch=5)
     runs = work / "train"
     if not skip_train:
-        ud_ov = {"training.max_steps": UD_STEPS}
-        if UD_VECTORS:
-            ud_ov.update(_vector_overrides("components.tok2vec.model.embed"))
-        # the UD layers and the senter train side by side, one core each (the machine has two); the NER
-        # then starts from the trained UD tok2vec (same architecture, vectors included)
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(max_workers=2) as pool:
-            jobs = [pool.submit(train.train_one, "ud", out=runs / "ud", corpus=corpus, overrides=ud_ov),
-                    pool.submit(train.train_one, "senter", out=runs / "senter", corpus=corpus)]
-            [j.result() for j in jobs]
-        ner_ov = {"training.max_steps": NER_STEPS, "paths.init_tok2vec": str(
-            train.export_tok2vec(runs / "ud" / "model-best", runs / "ud-tok2vec.bin"))}
-        if UD_VECTORS:
-            ner_ov.update(_vector_overrides("components.tok2vec.model.embed"))
-        train.train_one("ner", out=runs / "ner", corpus=corpus, overrides=ner_ov)
+        _train_all(work, corpus, runs)
     parts = dict(ud_model=runs / "ud" / "model-best", ner_model=runs / "ner" / "model-best",
                  senter_model=runs / "senter" / "model-last",
                  lookup_train=[corpus / "ud-train", corpus / "ud-dev.spacy"],
