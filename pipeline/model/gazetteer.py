@@ -1,17 +1,27 @@
-"""An entity_ruler from the shared gazetteers (municipalities, counties, agencies, parties), placed after
-the statistical NER so that it only adds names the NER left out (overwrite_ents = false)."""
+"""An entity_ruler from the shared gazetteers (municipalities, counties, agencies, parties) and the
+curated places of pipeline/gazetteers/curated.toml (countries, capitals, regions, seas: the NER has
+seen too few of them to tell "Kenya" from a surname). Shipped first in the pipeline, so its names win."""
 from __future__ import annotations
 
 import csv
+import tomllib
 
 from . import paths
 
 GAZ = paths.DATA / "gazetteers"
+CURATED = paths.REPO / "pipeline" / "gazetteers" / "curated.toml"
 
 
 def _rows(path):
     with open(path, encoding="utf-8") as fh:
         yield from csv.DictReader(fh)
+
+
+def curated_places() -> dict[str, str]:
+    """name -> "LOC" for the curated places and their variants (Holland, Förenta staterna)."""
+    with open(CURATED, "rb") as fh:
+        places = tomllib.load(fh)["LOC"]
+    return {n: "LOC" for name, variants in places.items() for n in [name, *variants]}
 
 
 def gazetteer_names(common_words: set[str] | None = None) -> dict[str, str]:
@@ -28,6 +38,7 @@ def gazetteer_names(common_words: set[str] | None = None) -> dict[str, str]:
         names[r["official_name"]] = "ORG"
     for r in _rows(GAZ / "riksdagen-persons" / "data" / "party.csv"):
         names[r["party"]] = "ORG"
+    names.update(curated_places())
     out = {}
     for name, label in names.items():
         name = name.strip()
