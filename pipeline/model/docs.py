@@ -33,7 +33,11 @@ def ud_doc(vocab, sents: list[dict], with_ents: bool = False):
         kw.update(sent_starts=starts)
     if with_ents:
         kw.update(ents=ents)
-    return Doc(vocab, **kw)
+    doc = Doc(vocab, **kw)
+    for token, p, m in zip(doc, pos, morphs):
+        if not p and not m:  # no UPOS and no FEATS is missing annotation, not an empty analysis
+            token.set_morph(None)
+    return doc
 
 
 def ner_doc(vocab, sents: list[tuple[list[str], list[str], list[bool]]]):

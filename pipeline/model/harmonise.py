@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+AUX_RELATIONS = {"aux", "aux:pass", "cop"}
 CLOSED = {"ADP", "SCONJ", "CCONJ", "PART", "DET", "PRON", "AUX", "ADV"}
 # relations of function words that can be renamed without touching the tree's structure
 FUNCTION_LABELS = {"advmod", "mark", "case", "cc", "fixed", "compound:prt", "aux", "cop", "det", "nmod:poss"}
@@ -23,10 +24,12 @@ def _majority(counter: Counter, min_count: int = 1, min_share: float = 0.0):
 
 def learn_maps(dev_sents: list[dict]) -> dict:
     upos, lemma, feats, feats_bo = (defaultdict(Counter) for _ in range(4))
-    upos_lemma, labels = defaultdict(Counter), defaultdict(Counter)
+    upos_lemma, labels, verb_class = defaultdict(Counter), defaultdict(Counter), defaultdict(Counter)
     for s in dev_sents:
         for t in s["tokens"]:
             f = t["form"].lower()
+            if t["upos"] in ("AUX", "VERB"):
+                verb_class[(t["lemma"], t["deprel"] in AUX_RELATIONS)][t["upos"]] += 1
             upos[(f, t["xpos"])][t["upos"]] += 1
             upos_lemma[(t["lemma"].lower(), t["xpos"].split("|")[0])][t["upos"]] += 1
             lemma[(f, t["xpos"])][t["lemma"]] += 1
@@ -41,6 +44,7 @@ def learn_maps(dev_sents: list[dict]) -> dict:
         "feats": {k: _majority(v) for k, v in feats.items()},
         "feats_bo": {k: _majority(v, 2, 0.4) for k, v in feats_bo.items()},
         "labels": labels,
+        "verb_class": {k: _majority(v, 3, 0.8) for k, v in verb_class.items()},
     }
 
 
@@ -80,6 +84,26 @@ def relabel(sents: list[dict], maps: dict, min_count: int = 8) -> Counter:
             if total >= min_count and n / total >= 0.85 and dist[t["deprel"]] / total < 0.05 and best in FUNCTION_LABELS:
                 moved[f"{t['deprel']}->{best}"] += 1
                 t["deprel"] = best
+    return moved
+
+
+def auxiliaries(sents: list[dict], maps: dict) -> Counter:
+    """AUX or VERB for verbs that are both (ha, få, komma, bli, vilja), from their relation: current UD
+    says AUX exactly where the verb is aux, aux:pass or cop. The (form, XPOS) map cannot see that and had
+    made every "har" a VERB (383 perfect auxiliaries in train). Only VERB -> AUX: where the rebuilt tree
+    makes an auxiliary the head ("kommer att" in UD 1.0 style) the tree, not the word class, is wrong.
+    Needs the v2 trees."""
+    moved = Counter()
+    for s in sents:
+        if s["tokens"][0]["head"] is None:
+            continue
+        for t in s["tokens"]:
+            if t["upos"] != "VERB" or t["deprel"] not in AUX_RELATIONS:
+                continue
+            new = maps["verb_class"].get((t["lemma"], True))
+            if new and new != t["upos"]:
+                moved[f"{t['lemma']} {t['upos']}->{new}"] += 1
+                t["upos"] = new
     return moved
 
 

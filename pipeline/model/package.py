@@ -17,6 +17,8 @@ SOURCES = [
      "license": "data derived from Talbanken (CC BY-SA); repository GPL-3.0"},
     {"name": "swedish-ner-corpus (Webbnyheter 2012)", "url": "https://github.com/klintan/swedish-ner-corpus",
      "license": "CC BY 4.0"},
+    {"name": "Eukalyptus treebank (Språkbanken; morphology and lemmas, converted to Talbanken's conventions)",
+     "url": "https://github.com/spraakbanken/golddatatools", "license": "MIT (repository)"},
     {"name": "SUC 3.0 manual name layer (sentences from kb-labb/sucx3_ner)",
      "url": "https://github.com/kb-labb/sucx3_ner", "license": "CC BY 4.0 (SUC 3.0)"},
 ]

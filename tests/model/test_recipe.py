@@ -112,3 +112,21 @@ def test_plural_adjectives_follow_the_noun_phrase():
     olika = [tok(1, "olika", "ADJ", adj, "Case=Nom|Degree=Pos", 2, "amod"), toks2[1] | {"id": 2}]
     harmonise.plural_adjectives([{"tokens": olika}], {"feats": {("olika", adj, "ADJ"): "Case=Nom|Degree=Pos"}})
     assert olika[0]["feats"] == "Case=Nom|Degree=Pos"
+
+
+def test_auxiliaries_follow_their_relation():
+    def tok(i, form, lemma, upos, head, rel):
+        return {"id": i, "form": form, "lemma": lemma, "upos": upos, "head": head, "deprel": rel}
+
+    dev = [{"tokens": [tok(1, "vi", "vi", "PRON", 3, "nsubj"), tok(2, "har", "ha", "AUX", 3, "aux"),
+                       tok(3, "ätit", "äta", "VERB", 0, "root")] + [tok(4, "har", "ha", "AUX", 3, "aux")] * 2
+            + [tok(5, "har", "ha", "VERB", 0, "root")] * 3}]
+    for t in dev[0]["tokens"]:
+        t.update(xpos="X", feats="_")
+    maps = harmonise.learn_maps(dev)
+    # "vi har ätit" with the (form, XPOS) map's VERB on the perfect auxiliary; "vi har en bil" stays VERB
+    perfect = [tok(1, "vi", "vi", "PRON", 3, "nsubj"), tok(2, "har", "ha", "VERB", 3, "aux"), tok(3, "ätit", "äta", "VERB", 0, "root")]
+    possess = [tok(1, "vi", "vi", "PRON", 2, "nsubj"), tok(2, "har", "ha", "VERB", 0, "root"), tok(3, "bil", "bil", "NOUN", 2, "obj")]
+    moved = harmonise.auxiliaries([{"tokens": perfect}, {"tokens": possess}], maps)
+    assert perfect[1]["upos"] == "AUX" and possess[1]["upos"] == "VERB"
+    assert moved == {"ha VERB->AUX": 1}
