@@ -64,3 +64,18 @@ def test_round_trip_through_plain_spacy_load(nlp_with_lookup, tmp_path):
             "print(nlp.get_pipe('seen_form_lookup')(d)[0].lemma_)" % (tmp_path / "p"))
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "tjänst"
+
+
+def test_unseen_compounds_take_their_last_part(tmp_path):
+    nlp = spacy.blank("sv")
+    train = [_gold(nlp, ["tjänsterna", "kostar", "risk", "."], ["tjänst", "kosta", "risk", "."],
+                   ["NOUN", "VERB", "NOUN", "PUNCT"], ["Definite=Def|Number=Plur", "Tense=Pres", "Definite=Ind", ""])]
+    lookup = nlp.add_pipe("seen_form_lookup")
+    lookup.learn(train)
+    doc = _predicted(nlp, ["städtjänsterna", "illusorisk", "kostar", "Vasatjänsterna"], ["ADV", "ADJ", "VERB", "PROPN"])
+    assert (doc[0].pos_, doc[0].lemma_, str(doc[0].morph)) == ("NOUN", "städtjänst", "Definite=Def|Number=Plur")
+    assert (doc[1].pos_, doc[1].lemma_) == ("ADJ", "MODEL")  # "risk" is too short a last part to trust
+    assert (doc[3].pos_, doc[3].lemma_) == ("PROPN", "MODEL")  # capitalised inside a sentence: a name
+    nlp.to_disk(tmp_path / "p")
+    again = spacy.load(tmp_path / "p").get_pipe("seen_form_lookup")
+    assert again.noun_heads == {"tjänsterna": "tjänst"}
