@@ -35,6 +35,21 @@ def dir_size(path: Path) -> int:
     return sum(f.stat().st_size for f in Path(path).rglob("*") if f.is_file())
 
 
+# UD's definition: ha, få, komma, bli, vilja... are AUX exactly where they are aux, aux:pass or cop. The
+# taggers guess from the words around; after the parser the relation decides (dev-B UPOS 95.67 -> 95.95).
+AUX_RELATIONS = ["aux", "aux:pass", "cop"]
+AUX_OR_VERB = ["ha", "få", "komma", "bli", "vilja"]
+ALWAYS_AUX = ["vara", "kunna", "skola", "måste", "böra"]
+
+
+def add_aux_by_relation(nlp) -> None:
+    """An attribute_ruler after the parser that sets AUX/VERB from the verb's relation."""
+    ruler = nlp.add_pipe("attribute_ruler", name="aux_by_relation", last=True)
+    ruler.add([[{"POS": "VERB", "DEP": {"IN": AUX_RELATIONS}, "LEMMA": {"IN": AUX_OR_VERB + ALWAYS_AUX}}]],
+              {"POS": "AUX"})
+    ruler.add([[{"POS": "AUX", "DEP": {"NOT_IN": AUX_RELATIONS}, "LEMMA": {"IN": AUX_OR_VERB}}]], {"POS": "VERB"})
+
+
 def assemble(ud_model: Path, ner_model: Path | None, out: Path | None = None, scores: dict | None = None,
              notes: dict | None = None, lookup_train: list[Path] | None = None, senter_model: Path | None = None,
              gazetteer_common: set | None = None) -> Path:
@@ -63,6 +78,7 @@ def assemble(ud_model: Path, ner_model: Path | None, out: Path | None = None, sc
             notes = dict(notes or {}, gazetteer_names=add_ruler(nlp, gazetteer_common, first=True))
     if senter_model:
         nlp.add_pipe("senter", source=spacy.load(senter_model), before="parser")
+    add_aux_by_relation(nlp)
     add_swedish_exceptions(nlp)
     nlp.meta.update({
         "name": MODEL_NAME.split("_", 1)[1], "lang": "sv", "version": VERSION,

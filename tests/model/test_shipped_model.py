@@ -84,3 +84,9 @@ def test_entities(doc):
     ents = {(e.text, e.label_) for e in doc.ents}
     assert ("Anna Lindberg", "PER") in ents
     assert any(e.text.startswith("Stockholm") and e.label_ in ("LOC", "ORG") for e in doc.ents)
+
+
+def test_auxiliary_or_main_verb_by_relation(nlp):
+    perfect, possession = nlp("Vi har köpt ett hus i Uppsala."), nlp("Vi har ett hus i Uppsala.")
+    assert (_tok(perfect, "har").pos_, _tok(perfect, "har").dep_) == ("AUX", "aux")
+    assert _tok(possession, "har").pos_ == "VERB"
