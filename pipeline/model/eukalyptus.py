@@ -20,6 +20,7 @@ from .harmonise import AMBIGUOUS_PLURAL, _DEF_FEATS, _feats, _majority
 from .readers import _blocks, _meta
 
 EUKALYPTUS = paths.DATA / "eukalyptus"
+DOCBIN = "eukalyptus.spacy"  # its file among the UD training DocBins (the senter and the lookup leave it out)
 MIN_SHARE = 0.8
 
 # Eukalyptus part of speech -> the SUC parts of speech it can stand for

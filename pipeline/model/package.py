@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 from . import MODEL_NAME, VERSION, docs, paths
+from .harmonise import AUX_RELATIONS
 from .tokenizer import add_swedish_exceptions
 
 SOURCES = [
@@ -37,7 +38,6 @@ def dir_size(path: Path) -> int:
 
 # UD's definition: ha, få, komma, bli, vilja... are AUX exactly where they are aux, aux:pass or cop. The
 # taggers guess from the words around; after the parser the relation decides (dev-B UPOS 95.67 -> 95.95).
-AUX_RELATIONS = ["aux", "aux:pass", "cop"]
 AUX_OR_VERB = ["ha", "få", "komma", "bli", "vilja"]
 ALWAYS_AUX = ["vara", "kunna", "skola", "måste", "böra"]
 
@@ -45,9 +45,9 @@ ALWAYS_AUX = ["vara", "kunna", "skola", "måste", "böra"]
 def add_aux_by_relation(nlp) -> None:
     """An attribute_ruler after the parser that sets AUX/VERB from the verb's relation."""
     ruler = nlp.add_pipe("attribute_ruler", name="aux_by_relation", last=True)
-    ruler.add([[{"POS": "VERB", "DEP": {"IN": AUX_RELATIONS}, "LEMMA": {"IN": AUX_OR_VERB + ALWAYS_AUX}}]],
+    ruler.add([[{"POS": "VERB", "DEP": {"IN": sorted(AUX_RELATIONS)}, "LEMMA": {"IN": AUX_OR_VERB + ALWAYS_AUX}}]],
               {"POS": "AUX"})
-    ruler.add([[{"POS": "AUX", "DEP": {"NOT_IN": AUX_RELATIONS}, "LEMMA": {"IN": AUX_OR_VERB}}]], {"POS": "VERB"})
+    ruler.add([[{"POS": "AUX", "DEP": {"NOT_IN": sorted(AUX_RELATIONS)}, "LEMMA": {"IN": AUX_OR_VERB}}]], {"POS": "VERB"})
 
 
 def assemble(ud_model: Path, ner_model: Path | None, out: Path | None = None, scores: dict | None = None,

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from . import build, evaluate, package, paths, train
+from . import build, eukalyptus, evaluate, package, paths, train
 
 TEST_SETS = {
     "talbanken_test": paths.TALBANKEN_TEST,
@@ -83,7 +83,7 @@ def run(out: Path | None = None, skip_build: bool = False, skip_train: bool = Fa
         _train_all(work, corpus, runs)
     parts = dict(ud_model=runs / "ud" / "model-best", ner_model=runs / "ner" / "model-best",
                  senter_model=runs / "senter" / "model-last",
-                 lookup_train=[f for f in sorted((corpus / "ud-train").glob("*.spacy")) if f.name != "eukalyptus.spacy"]
+                 lookup_train=[f for f in sorted((corpus / "ud-train").glob("*.spacy")) if f.name != eukalyptus.DOCBIN]
                  + [corpus / "ud-dev.spacy"],  # Talbanken only: dev-B UPOS 95.60 vs 95.37 with Eukalyptus
                  gazetteer_common=package.lowercase_words(corpus / "ud-train", corpus / "ner-train"))
     staged = package.assemble(out=work / "staged", **parts)
