@@ -23,6 +23,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 DEFAULT_SOURCE = HERE.parent.parent.parent / "shared" / "data" / "gazetteers"
 DEFAULT_OUT = HERE.parent / "resources" / "gazetteers"
+CURATED = HERE / "curated.toml"
 
 # Place names that are also everyday words or very common surnames.
 AMBIGUOUS = {"Ale", "Berg", "Boden", "Eda", "Flen", "Habo", "Hjo", "Kil", "Lund", "Mark", "Mora", "Nora",
@@ -36,6 +37,11 @@ ENGLISH = {"the", "of", "and", "for", "swedish", "sweden", "agency", "national",
            "council", "office", "institute", "service", "administration", "committee", "court"}
 # Region names that do not follow "Region <county>".
 REGION_EXTRA = {"Västra Götalands län": ["Västra Götalandsregionen"], "Gotlands län": ["Region Gotland"]}
+
+
+def load_curated() -> dict:
+    """curated.toml: label sections of canonical name -> variants, plus first_names and agency_acronyms."""
+    return tomllib.loads(CURATED.read_text(encoding="utf-8"))
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
@@ -127,7 +133,7 @@ def build(src: Path, out: Path) -> dict[str, int]:
         if surface and (override or surface not in entries):
             entries[surface] = [label, norm, id_, kind]
 
-    curated = tomllib.loads((HERE / "curated.toml").read_text(encoding="utf-8"))
+    curated = load_curated()
     geography(src, add)
     agencies(src, add, set(curated.get("agency_acronyms", {}).get("names", [])))
     party_abbr = parties(src, add)

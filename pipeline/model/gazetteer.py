@@ -4,12 +4,11 @@ seen too few of them to tell "Kenya" from a surname). Shipped first in the pipel
 from __future__ import annotations
 
 import csv
-import tomllib
 
+from ..gazetteers.build import load_curated
 from . import paths
 
 GAZ = paths.DATA / "gazetteers"
-CURATED = paths.REPO / "pipeline" / "gazetteers" / "curated.toml"
 
 
 def _rows(path):
@@ -19,9 +18,7 @@ def _rows(path):
 
 def curated_places() -> dict[str, str]:
     """name -> "LOC" for the curated places and their variants (Holland, Förenta staterna)."""
-    with open(CURATED, "rb") as fh:
-        places = tomllib.load(fh)["LOC"]
-    return {n: "LOC" for name, variants in places.items() for n in [name, *variants]}
+    return {n: "LOC" for name, variants in load_curated()["LOC"].items() for n in [name, *variants]}
 
 
 def gazetteer_names(common_words: set[str] | None = None) -> dict[str, str]:
