@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 from . import MODEL_NAME, VERSION, docs, paths
+from .agreement import FACTORY as SYNTAX_FEATURES
 from .harmonise import AUX_RELATIONS
 from .tokenizer import add_swedish_exceptions
 
@@ -52,7 +53,7 @@ def add_aux_by_relation(nlp) -> None:
 
 def assemble(ud_model: Path, ner_model: Path | None, out: Path | None = None, scores: dict | None = None,
              notes: dict | None = None, lookup_train: list[Path] | None = None, senter_model: Path | None = None,
-             gazetteer_common: set | None = None) -> Path:
+             gazetteer_common: set | None = None, gender_text: Path | None = None) -> Path:
     """UD pipeline + sourced NER and senter, both before the parser (which then keeps the senter's
     boundaries, and the NER is not cut by them) (+ the seen-form lookup learnt on lookup_train) -> out."""
     import spacy
@@ -65,6 +66,9 @@ def assemble(ud_model: Path, ner_model: Path | None, out: Path | None = None, sc
         lookup = nlp.add_pipe(FACTORY, after="trainable_lemmatizer")
         notes = dict(notes or {}, lookup_forms=lookup.learn(docs.load(nlp.vocab, *lookup_train)), lookup_feats=len(lookup.feats),
                      lookup_upos=len(lookup.pos))
+        if gender_text:
+            with open(gender_text, encoding="utf-8") as lines:
+                notes["lookup_gender"] = lookup.learn_gender(lines)
     if ner_model:
         ner_nlp = spacy.load(ner_model)
         if "tok2vec" in ner_nlp.pipe_names:  # the NER gets its own copy: the UD layers keep theirs
@@ -79,6 +83,7 @@ def assemble(ud_model: Path, ner_model: Path | None, out: Path | None = None, sc
     if senter_model:
         nlp.add_pipe("senter", source=spacy.load(senter_model), before="parser")
     add_aux_by_relation(nlp)
+    nlp.add_pipe(SYNTAX_FEATURES, last=True)
     add_swedish_exceptions(nlp)
     nlp.meta.update({
         "name": MODEL_NAME.split("_", 1)[1], "lang": "sv", "version": VERSION,
