@@ -10,6 +10,7 @@ registered for spaCy through the `spacy_factories` entry point in pyproject.toml
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Iterable
@@ -27,6 +28,13 @@ UPOS_SHARE = 0.995
 # "illuso|risk" (dev-B: heads of 4+ letters LEMMA +0.39, UPOS 0; 5+ LEMMA +0.37, UPOS +0.07, MORPH +0.04).
 COMPOUND_HEAD = 5
 COMPOUND_FIRST = 3  # letters at least in the first part
+# Gender of nouns unseen in training, from raw text: "en X" / "ett X" where X ends the noun phrase (a
+# punctuation mark or a preposition, conjunction or verb follows), so "ett litet hus" does not make
+# "litet" a noun. Seen at least GENDER_MIN times with one article in GENDER_SHARE of them.
+GENDER_MIN, GENDER_SHARE = 5, 0.9
+_PHRASE_END = (r"(?:\s*[.,;:!?)]|\s+(?:i|på|av|för|med|till|om|från|som|och|eller|att|är|var|har|kan|ska|skulle|"
+               r"inom|under|mellan|efter|vid|mot|utan|där|när)(?=\s|$))")
+_ARTICLE_NOUN = re.compile(r"\b([Ee]n|[Ee]tt)\s+([a-zåäöé]+)" + _PHRASE_END)
 
 
 class SeenFormLookup:
@@ -37,6 +45,7 @@ class SeenFormLookup:
         self.feats: dict[tuple[str, str], str] = {}
         self.pos: dict[str, str] = {}
         self.noun_heads: dict[str, str] = {}
+        self.gender: dict[str, str] = {}
 
     def learn(self, docs: Iterable[Doc], min_share: float = 0.9, feats_min: int = 1,
               feats_share: float = 0.9, pos_min: int = 1) -> int:
@@ -70,17 +79,45 @@ class SeenFormLookup:
         self._index_heads()
         return len(self.by_pos)
 
+    def learn_gender(self, lines: Iterable[str]) -> int:
+        """The gender table from raw text (one document or sentence per line)."""
+        counts: dict[str, Counter] = defaultdict(Counter)
+        for line in lines:
+            for article, word in _ARTICLE_NOUN.findall(line):
+                counts[word][article.lower()] += 1
+        self.gender = {w: "Com" if article == "en" else "Neut" for w, c in counts.items()
+                       for article, n in [c.most_common(1)[0]]
+                       if sum(c.values()) >= GENDER_MIN and n / sum(c.values()) >= GENDER_SHARE}
+        return len(self.gender)
+
+    def _gender_of(self, low: str) -> str | None:
+        """The word's gender, else its last part's (compounds: 5+ letters after 3+)."""
+        if low in self.gender:
+            return self.gender[low]
+        for k in range(COMPOUND_FIRST, len(low) - COMPOUND_HEAD + 1):
+            if low[k:] in self.gender:
+                return self.gender[low[k:]]
+        return None
+
+    def _set_gender(self, token) -> None:
+        """An unseen indefinite singular noun takes the gender that its article shows in raw text."""
+        feats = token.morph.to_dict()
+        if feats.get("Definite") == "Ind" and feats.get("Number") == "Sing" and feats.get("Case") == "Nom":
+            gender = self._gender_of(token.lower_)
+            if gender and gender != feats.get("Gender"):
+                token.set_morph(dict(feats, Gender=gender))
+
     def _index_heads(self) -> None:
         """Lower-case noun forms with one UPOS and a lemma: the possible last parts of compounds."""
         self.noun_heads = {f: lemma for (f, p), lemma in self.by_pos.items()
                            if p == "NOUN" and self.pos.get(f) == "NOUN" and len(f) >= COMPOUND_HEAD and f.islower()}
 
-    def _compound(self, token) -> None:
+    def _compound(self, token) -> bool:
         """An unseen lower-case (or sentence-initial) word that ends in a known noun is that noun."""
         text = token.text
         if (len(text) < COMPOUND_HEAD + COMPOUND_FIRST or not text.isalpha()
                 or text[0].isupper() and not token.is_sent_start):
-            return
+            return False
         low = text.lower()
         for k in range(COMPOUND_FIRST, len(low) - COMPOUND_HEAD + 1):  # longest head first
             lemma = self.noun_heads.get(low[k:])
@@ -90,7 +127,8 @@ class SeenFormLookup:
                 f = self.feats.get((low[k:], "NOUN"))
                 if f is not None:
                     token.set_morph(f)
-                return
+                return True
+        return False
 
     def __call__(self, doc: Doc) -> Doc:
         by_pos, by_form, feats, upos = self.by_pos, self.by_form, self.feats, self.pos
@@ -102,12 +140,15 @@ class SeenFormLookup:
             if lemma is not None:
                 t.lemma_ = lemma
             elif self.noun_heads and text not in upos and text not in by_form:
-                self._compound(t)
+                if not self._compound(t) and pos == "NOUN" and self.gender:
+                    self._set_gender(t)
                 continue
             if feats:
                 f = feats.get((text, pos))
                 if f is not None:
                     t.set_morph(f)
+                elif pos == "NOUN" and self.gender:
+                    self._set_gender(t)
         return doc
 
     # serialisation: one msgpack file; (form, UPOS) keys joined by a tab (forms never contain one)
@@ -115,7 +156,7 @@ class SeenFormLookup:
         return srsly.msgpack_dumps({"by_pos": {f"{f}\t{p}": v for (f, p), v in self.by_pos.items()},
                                     "by_form": self.by_form,
                                     "feats": {f"{f}\t{p}": v for (f, p), v in self.feats.items()},
-                                    "pos": self.pos})
+                                    "pos": self.pos, "gender": self.gender})
 
     def from_bytes(self, data: bytes, *, exclude=tuple()) -> "SeenFormLookup":
         msg = srsly.msgpack_loads(data)
@@ -123,6 +164,7 @@ class SeenFormLookup:
         self.by_form = dict(msg["by_form"])
         self.feats = {tuple(k.split("\t", 1)): v for k, v in msg["feats"].items()}
         self.pos = dict(msg["pos"])
+        self.gender = dict(msg.get("gender", {}))
         self._index_heads()
         return self
 

@@ -85,7 +85,8 @@ def run(out: Path | None = None, skip_build: bool = False, skip_train: bool = Fa
                  senter_model=runs / "senter" / "model-last",
                  lookup_train=[f for f in sorted((corpus / "ud-train").glob("*.spacy")) if f.name != eukalyptus.DOCBIN]
                  + [corpus / "ud-dev.spacy"],  # Talbanken only: dev-B UPOS 95.60 vs 95.37 with Eukalyptus
-                 gazetteer_common=package.lowercase_words(corpus / "ud-train", corpus / "ner-train"))
+                 gazetteer_common=package.lowercase_words(corpus / "ud-train", corpus / "ner-train"),
+                 gender_text=work / "raw" / "raw-text.txt")  # "en/ett X" counts for unseen nouns' gender
     staged = package.assemble(out=work / "staged", **parts)
     scores = score_all(staged, log)
     report_file = corpus / "report.json"

@@ -79,3 +79,19 @@ def test_unseen_compounds_take_their_last_part(tmp_path):
     nlp.to_disk(tmp_path / "p")
     again = spacy.load(tmp_path / "p").get_pipe("seen_form_lookup")
     assert again.noun_heads == {"tjänsterna": "tjänst"}
+
+
+def test_unseen_nouns_take_the_gender_their_article_shows_in_raw_text():
+    nlp = spacy.blank("sv")
+    lookup = nlp.add_pipe("seen_form_lookup")
+    lookup.learn([_gold(nlp, ["risk", "."], ["risk", "."], ["NOUN", "PUNCT"], ["Definite=Ind|Gender=Com|Number=Sing", ""])])
+    raw = ["Det blev ett avtal i år .", "Vi skrev ett avtal och en plan .", "Ett avtal är ett avtal ."] * 2
+    raw += ["Hon köpte ett litet hus .", "Ett litet hus ."] * 3  # "litet" does not end its phrase: no entry
+    assert lookup.learn_gender(raw) == 1 and lookup.gender == {"avtal": "Neut"}
+    ind = "Case=Nom|Definite=Ind|Gender=Com|Number=Sing"
+    doc = Doc(nlp.vocab, words=["avtal", "ramavtal", "avtalet", "litet"], pos=["NOUN"] * 4, lemmas=["MODEL"] * 4,
+              morphs=[ind, ind, "Case=Nom|Definite=Def|Gender=Com|Number=Sing", ind])
+    lookup(doc)
+    # the compound takes its last part's gender; a definite form shows its own gender; "litet" is unknown
+    assert [t.morph.get("Gender") for t in doc] == [["Neut"], ["Neut"], ["Com"], ["Com"]]
+    assert spacy.blank("sv").add_pipe("seen_form_lookup").from_bytes(lookup.to_bytes()).gender == {"avtal": "Neut"}
