@@ -87,6 +87,22 @@ def relabel(sents: list[dict], maps: dict, min_count: int = 8) -> Counter:
     return moved
 
 
+def markers_before_att(sents: list[dict]) -> Counter:
+    """A preposition that opens an att-clause ("för att hinna", "genom att läsa") marks that clause in
+    current UD: mark, not case (the UD dev split: för att 34 of 34, genom att 5 of 5, på att 8 of 9).
+    UD 1.0 had case on 280 such train tokens; the per-word relabelling cannot see it, "för" is case
+    before nouns."""
+    moved = Counter()
+    for s in sents:
+        toks = s["tokens"]
+        for t, nxt in zip(toks, toks[1:]):
+            if (t["upos"] == "ADP" and t["deprel"] == "case" and nxt["form"].lower() == "att"
+                    and nxt["deprel"] == "mark" and t["head"] is not None and t["head"] == nxt["head"]):
+                t["deprel"] = "mark"
+                moved[t["form"].lower()] += 1
+    return moved
+
+
 def auxiliaries(sents: list[dict], maps: dict) -> Counter:
     """AUX or VERB for verbs that are both (ha, få, komma, bli, vilja), from their relation: current UD
     says AUX exactly where the verb is aux, aux:pass or cop. The (form, XPOS) map cannot see that and had

@@ -130,3 +130,13 @@ def test_auxiliaries_follow_their_relation():
     moved = harmonise.auxiliaries([{"tokens": perfect}, {"tokens": possess}], maps)
     assert perfect[1]["upos"] == "AUX" and possess[1]["upos"] == "VERB"
     assert moved == {"ha VERB->AUX": 1}
+
+
+def test_prepositions_before_att_mark_the_clause():
+    def tok(i, form, upos, head, rel):
+        return {"id": i, "form": form, "upos": upos, "head": head, "deprel": rel}
+
+    clause = [tok(1, "för", "ADP", 3, "case"), tok(2, "att", "PART", 3, "mark"), tok(3, "hinna", "VERB", 0, "root")]
+    noun = [tok(1, "för", "ADP", 2, "case"), tok(2, "barnen", "NOUN", 0, "root")]
+    moved = harmonise.markers_before_att([{"tokens": clause}, {"tokens": noun}])
+    assert (clause[0]["deprel"], noun[0]["deprel"]) == ("mark", "case") and moved == {"för": 1}
