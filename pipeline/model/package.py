@@ -21,7 +21,8 @@ SOURCES = [
      "license": "CC BY 4.0"},
     {"name": "Eukalyptus treebank (Språkbanken; morphology and lemmas, converted to Talbanken's conventions)",
      "url": "https://github.com/spraakbanken/golddatatools", "license": "MIT (repository)"},
-    {"name": "SUC 3.0 manual name layer (sentences from kb-labb/sucx3_ner)",
+    {"name": "SUC 3.0 name layers (kb-labb/sucx3_ner): manual names for the senter's boundaries, the automatic "
+             "(SweNER) layer as silver NER data",
      "url": "https://github.com/kb-labb/sucx3_ner", "license": "CC BY 4.0 (SUC 3.0)"},
 ]
 
