@@ -90,3 +90,11 @@ def test_auxiliary_or_main_verb_by_relation(nlp):
     perfect, possession = nlp("Vi har köpt ett hus i Uppsala."), nlp("Vi har ett hus i Uppsala.")
     assert (_tok(perfect, "har").pos_, _tok(perfect, "har").dep_) == ("AUX", "aux")
     assert _tok(possession, "har").pos_ == "VERB"
+
+
+def test_number_of_same_form_nouns_and_adverbial_adjectives(nlp):
+    two, one = nlp("De byggde två hus i Umeå."), nlp("De byggde ett hus i Umeå.")
+    assert _tok(two, "hus").morph.get("Number") == ["Plur"] and _tok(one, "hus").morph.get("Number") == ["Sing"]
+    better = _tok(nlp("Hon talar bättre än han."), "bättre")
+    assert (better.pos_, str(better.morph)) == ("ADV", "Degree=Cmp")
+    assert "syntax_features" in nlp.pipe_names
