@@ -95,3 +95,7 @@ def test_unseen_nouns_take_the_gender_their_article_shows_in_raw_text():
     # the compound takes its last part's gender; a definite form shows its own gender; "litet" is unknown
     assert [t.morph.get("Gender") for t in doc] == [["Neut"], ["Neut"], ["Com"], ["Com"]]
     assert spacy.blank("sv").add_pipe("seen_form_lookup").from_bytes(lookup.to_bytes()).gender == {"avtal": "Neut"}
+    # a definite -en form of a neuter stem is plural: avtal|en
+    plural = lookup(Doc(nlp.vocab, words=["avtalen"], pos=["NOUN"], lemmas=["MODEL"],
+                        morphs=["Case=Nom|Definite=Def|Gender=Com|Number=Sing"]))[0]
+    assert (plural.morph.get("Gender"), plural.morph.get("Number")) == (["Neut"], ["Plur"])
