@@ -37,6 +37,12 @@ _PHRASE_END = (r"(?:\s*[.,;:!?)]|\s+(?:i|på|av|för|med|till|om|från|som|och|e
 _ARTICLE_NOUN = re.compile(r"\b([Ee]n|[Ee]tt)\s+([a-zåäöé]+)" + _PHRASE_END)
 
 
+def _last_parts(low: str):
+    """(first part, last part) splits of a compound candidate, longest last part first."""
+    for k in range(COMPOUND_FIRST, len(low) - COMPOUND_HEAD + 1):
+        yield low[:k], low[k:]
+
+
 class SeenFormLookup:
     def __init__(self, nlp: Language, name: str = FACTORY):
         self.name = name
@@ -91,13 +97,10 @@ class SeenFormLookup:
         return len(self.gender)
 
     def _gender_of(self, low: str) -> str | None:
-        """The word's gender, else its last part's (compounds: 5+ letters after 3+)."""
+        """The word's gender, else its last part's."""
         if low in self.gender:
             return self.gender[low]
-        for k in range(COMPOUND_FIRST, len(low) - COMPOUND_HEAD + 1):
-            if low[k:] in self.gender:
-                return self.gender[low[k:]]
-        return None
+        return next((self.gender[part] for _, part in _last_parts(low) if part in self.gender), None)
 
     def _set_gender(self, token) -> None:
         """An unseen indefinite singular noun takes the gender that its article shows in raw text."""
@@ -111,12 +114,12 @@ class SeenFormLookup:
         """A definite noun in -en is singular common gender (bil|en) or plural neuter (hus|en), as the
         article of its stem shows: right for 952 of the 955 such gold train and dev tokens."""
         low = token.lower_
-        feats = token.morph.to_dict()
-        if feats.get("Definite") != "Def" or not low.endswith("en"):
-            return
-        gender = self.gender.get(low[:-2])
+        gender = self.gender.get(low[:-2]) if low.endswith("en") else None
         number = {"Com": "Sing", "Neut": "Plur"}.get(gender)
-        if number and (feats.get("Gender"), feats.get("Number")) != (gender, number):
+        if number is None:
+            return
+        feats = token.morph.to_dict()
+        if feats.get("Definite") == "Def" and (feats.get("Gender"), feats.get("Number")) != (gender, number):
             token.set_morph(dict(feats, Gender=gender, Number=number))
 
     def _index_heads(self) -> None:
@@ -131,18 +134,20 @@ class SeenFormLookup:
                 or text[0].isupper() and not token.is_sent_start):
             return False
         low = text.lower()
-        for k in range(COMPOUND_FIRST, len(low) - COMPOUND_HEAD + 1):  # longest head first
-            lemma = self.noun_heads.get(low[k:])
+        for first, head in _last_parts(low):
+            lemma = self.noun_heads.get(head)
             if lemma is not None:
                 token.pos_ = "NOUN"
-                token.lemma_ = low[:k] + lemma
-                f = self.feats.get((low[k:], "NOUN"))
+                token.lemma_ = first + lemma
+                f = self.feats.get((head, "NOUN"))
                 if f is not None:
                     token.set_morph(f)
                 return True
         return False
 
-    def _analyse(self, t) -> None:
+    def _analyse(self, t) -> bool:
+        """Training's UPOS, lemma and FEATS for a seen form (or a compound's last part); True where its
+        FEATS came from the tables."""
         text, pos = t.text, t.pos_
         if self.pos and text in self.pos and self.pos[text] != pos:
             t.pos_ = pos = self.pos[text]
@@ -150,20 +155,18 @@ class SeenFormLookup:
         if lemma is not None:
             t.lemma_ = lemma
         elif self.noun_heads and text not in self.pos and text not in self.by_form:
-            if not self._compound(t) and pos == "NOUN" and self.gender:
-                self._set_gender(t)
-            return
-        if self.feats:
-            f = self.feats.get((text, pos))
-            if f is not None:
-                t.set_morph(f)
-            elif pos == "NOUN" and self.gender:
-                self._set_gender(t)
+            return self._compound(t)
+        f = self.feats.get((text, pos))
+        if f is not None:
+            t.set_morph(f)
+        return f is not None
 
     def __call__(self, doc: Doc) -> Doc:
         for t in doc:
-            self._analyse(t)
+            from_tables = self._analyse(t)
             if self.gender and t.pos_ == "NOUN":
+                if not from_tables:
+                    self._set_gender(t)
                 self._definite_en(t)
         return doc
 
