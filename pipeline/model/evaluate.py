@@ -83,7 +83,7 @@ def evaluate(path: Path, model: Path | None = None, nlp=None) -> dict:
 
     from spacy.scorer import Scorer
 
-    ner_pipes = ("ner", "entity_ruler", "gazetteer")
+    ner_pipes = ("ner", "entity_ruler", "gazetteer", "proper_names")
     use = [p for p in nlp.pipe_names if (p not in ner_pipes) == is_ud]
     with nlp.select_pipes(enable=use):
         start = time.perf_counter()

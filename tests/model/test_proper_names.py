@@ -1,0 +1,52 @@
+"""proper_names drops entities written without a capital in normally cased text, and keeps the
+recogniser's entities in a lower-case transcript; som_by_relation follows the parser's relation."""
+from __future__ import annotations
+
+import pytest
+
+spacy = pytest.importorskip("spacy")
+from spacy.tokens import Doc  # noqa: E402
+
+from pipeline.model import package  # noqa: E402
+from pipeline.model.proper_names import ProperNames  # noqa: E402
+
+
+def _named(words, ents, sent_starts=None):
+    nlp = spacy.blank("sv")
+    doc = Doc(nlp.vocab, words=words, ents=ents, sent_starts=sent_starts)
+    return [(e.text, e.label_) for e in ProperNames(nlp)(doc).ents]
+
+
+def test_lower_case_institutions_are_not_names_in_normally_cased_text():
+    words = ["Beslutet", "fattades", "av", "riksdagen", "i", "Stockholm", "."]
+    ents = ["O", "O", "O", "B-ORG", "O", "B-LOC", "O"]
+    assert _named(words, ents) == [("Stockholm", "LOC")]
+
+
+def test_a_lower_case_transcript_keeps_its_names():
+    words = ["Beslutet", "var", "klart", ".", "jag", "ringde", "anna", "lindh", "i", "riksdagen"]
+    ents = ["O", "O", "O", "O", "O", "O", "B-PER", "I-PER", "O", "B-ORG"]
+    starts = [True, False, False, False, True, False, False, False, False, False]
+    assert _named(words, ents, starts) == [("anna lindh", "PER"), ("riksdagen", "ORG")]
+    # the same words in one capitalised sentence: the lower-case spans go
+    assert _named(words, ents, [True] + [False] * 9) == []
+
+
+def test_names_with_a_capital_inside_stay():
+    words = ["Intervjun", "med", "al-Assad", "och", "SOI:s", "chef"]
+    ents = ["O", "O", "B-PER", "O", "B-ORG", "O"]
+    assert _named(words, ents) == [("al-Assad", "PER"), ("SOI:s", "ORG")]
+
+
+@pytest.mark.parametrize("dep, pos, want_pos, want_morph", [
+    ("nsubj", "SCONJ", "PRON", "PronType=Rel"),   # "mannen som kom": the relative clause's subject
+    ("mark", "PRON", "SCONJ", ""),                # "lika stor som": a marker
+    ("advmod", "ADV", "ADV", ""),                 # other relations: the tagger's word stands
+])
+def test_som_takes_its_word_class_from_its_relation(dep, pos, want_pos, want_morph):
+    nlp = spacy.blank("sv")
+    package.add_som_by_relation(nlp)
+    doc = Doc(nlp.vocab, words=["mannen", "som", "kom"], pos=["NOUN", pos, "VERB"],
+              heads=[0, 2, 0], deps=["ROOT", dep, "acl:relcl"])
+    doc = nlp.get_pipe("som_by_relation")(doc)
+    assert (doc[1].pos_, str(doc[1].morph)) == (want_pos, want_morph)
