@@ -57,6 +57,7 @@ def build_ud(out, report: dict, dev_in_train: bool = True, titlecase: float = 0.
     r["plural_adjectives"] = dict(harmonise.plural_adjectives(sents, maps))
     r["relabelled"] = dict(harmonise.relabel(sents, maps).most_common(12))
     r["markers_before_att"] = sum(harmonise.markers_before_att(sents).values())
+    r["participle_lemmas"] = harmonise.participle_lemmas(sents)
     r["auxiliaries"] = dict(harmonise.auxiliaries(sents, maps))
     r["sentences"] = len(sents)
     r["tokens"] = sum(len(s["tokens"]) for s in sents)
@@ -71,6 +72,7 @@ def build_ud(out, report: dict, dev_in_train: bool = True, titlecase: float = 0.
     # Eukalyptus: morphology and lemmas in Talbanken's conventions where they can be had, no trees
     euk_report = Counter()
     euk = eukalyptus.convert(eukalyptus.read_all(), eukalyptus.lexicon(sents + dev_a), euk_report)
+    euk_report["participle lemmas"] = harmonise.participle_lemmas(euk)
     r["eukalyptus"] = dict(euk_report)
     docs.save((docs.ud_doc(nlp.vocab, g) for g in docs.group_by_doc(euk)),
               out / ("ud-train" if EUKALYPTUS_IN_TRAIN else "ud-extra") / eukalyptus.DOCBIN)

@@ -19,6 +19,8 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .participles import participle_lemma
+
 FACTORY = "seen_form_lookup"
 # a form's UPOS is looked up only where training (nearly) never gave it another
 UPOS_SHARE = 0.995
@@ -168,6 +170,10 @@ class SeenFormLookup:
                 if not from_tables:
                     self._set_gender(t)
                 self._definite_en(t)
+            elif t.pos_ == "ADJ":  # the lemmatizer learnt verb lemmas for participles from SUC-style data
+                lemma = participle_lemma(t.text, t.morph.to_dict())
+                if lemma:
+                    t.lemma_ = lemma
         return doc
 
     # serialisation: one msgpack file; (form, UPOS) keys joined by a tab (forms never contain one)

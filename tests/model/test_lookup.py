@@ -99,3 +99,10 @@ def test_unseen_nouns_take_the_gender_their_article_shows_in_raw_text():
     plural = lookup(Doc(nlp.vocab, words=["avtalen"], pos=["NOUN"], lemmas=["MODEL"],
                         morphs=["Case=Nom|Definite=Def|Gender=Com|Number=Sing"]))[0]
     assert (plural.morph.get("Gender"), plural.morph.get("Number")) == (["Neut"], ["Plur"])
+
+
+def test_adjectival_participles_get_the_participle_as_lemma(nlp_with_lookup):
+    doc = Doc(nlp_with_lookup.vocab, words=["anpassade", "lokaler"], pos=["ADJ", "NOUN"], lemmas=["anpassa", "MODEL"],
+              morphs=["Case=Nom|Definite=Ind|Degree=Pos|Number=Plur|Tense=Past|VerbForm=Part", "Number=Plur"])
+    doc = nlp_with_lookup.get_pipe("seen_form_lookup")(doc)
+    assert [t.lemma_ for t in doc] == ["anpassad", "MODEL"]

@@ -140,3 +140,14 @@ def test_prepositions_before_att_mark_the_clause():
     noun = [tok(1, "för", "ADP", 2, "case"), tok(2, "barnen", "NOUN", 0, "root")]
     moved = harmonise.markers_before_att([{"tokens": clause}, {"tokens": noun}])
     assert (clause[0]["deprel"], noun[0]["deprel"]) == ("mark", "case") and moved == {"för": 1}
+
+
+def test_adjectival_participles_take_their_own_base_form_as_lemma():
+    def tok(form, lemma, upos, feats):
+        return {"form": form, "lemma": lemma, "upos": upos, "feats": feats}
+
+    plural = "Case=Nom|Definite=Ind|Degree=Pos|Number=Plur|Tense=Past|VerbForm=Part"
+    sent = [tok("anpassade", "anpassa", "ADJ", plural), tok("lokaler", "lokal", "NOUN", "Number=Plur"),
+            tok("anpassade", "anpassa", "VERB", "Mood=Ind|Tense=Past|VerbForm=Fin|Voice=Act")]
+    assert harmonise.participle_lemmas([{"tokens": sent}]) == 1
+    assert [t["lemma"] for t in sent] == ["anpassad", "lokal", "anpassa"]
