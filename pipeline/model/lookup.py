@@ -19,6 +19,7 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .noun_lemmas import noun_lemma
 from .participles import participle_lemma
 
 FACTORY = "seen_form_lookup"
@@ -34,6 +35,7 @@ COMPOUND_FIRST = 3  # letters at least in the first part
 # punctuation mark or a preposition, conjunction or verb follows), so "ett litet hus" does not make
 # "litet" a noun. Seen at least GENDER_MIN times with one article in GENDER_SHARE of them.
 GENDER_MIN, GENDER_SHARE = 5, 0.9
+NOUN_BASE_MIN = 2  # "en/ett X" this often makes X a known noun base form for noun_lemmas
 _PHRASE_END = (r"(?:\s*[.,;:!?)]|\s+(?:i|på|av|för|med|till|om|från|som|och|eller|att|är|var|har|kan|ska|skulle|"
                r"inom|under|mellan|efter|vid|mot|utan|där|när)(?=\s|$))")
 _ARTICLE_NOUN = re.compile(r"\b([Ee]n|[Ee]tt)\s+([a-zåäöé]+)" + _PHRASE_END)
@@ -54,6 +56,8 @@ class SeenFormLookup:
         self.pos: dict[str, str] = {}
         self.noun_heads: dict[str, str] = {}
         self.gender: dict[str, str] = {}
+        self.raw_nouns: list[str] = []  # raw text's "en/ett X" nouns (learn_gender)
+        self.noun_bases: set[str] = set()  # those and the training nouns' lemmas
 
     def learn(self, docs: Iterable[Doc], min_share: float = 0.9, feats_min: int = 1,
               feats_share: float = 0.9, pos_min: int = 1) -> int:
@@ -96,7 +100,12 @@ class SeenFormLookup:
         self.gender = {w: "Com" if article == "en" else "Neut" for w, c in counts.items()
                        for article, n in [c.most_common(1)[0]]
                        if sum(c.values()) >= GENDER_MIN and n / sum(c.values()) >= GENDER_SHARE}
+        self.raw_nouns = sorted(w for w, c in counts.items() if sum(c.values()) >= NOUN_BASE_MIN)
+        self._index_heads()
         return len(self.gender)
+
+    def _known_noun(self, low: str) -> bool:
+        return low in self.noun_bases or any(part in self.noun_bases for _, part in _last_parts(low))
 
     def _gender_of(self, low: str) -> str | None:
         """The word's gender, else its last part's."""
@@ -128,6 +137,7 @@ class SeenFormLookup:
         """Lower-case noun forms with one UPOS and a lemma: the possible last parts of compounds."""
         self.noun_heads = {f: lemma for (f, p), lemma in self.by_pos.items()
                            if p == "NOUN" and self.pos.get(f) == "NOUN" and len(f) >= COMPOUND_HEAD and f.islower()}
+        self.noun_bases = set(self.raw_nouns) | {lemma.lower() for (f, p), lemma in self.by_pos.items() if p == "NOUN"}
 
     def _compound(self, token) -> bool:
         """An unseen lower-case (or sentence-initial) word that ends in a known noun is that noun."""
@@ -166,9 +176,13 @@ class SeenFormLookup:
     def __call__(self, doc: Doc) -> Doc:
         for t in doc:
             from_tables = self._analyse(t)
-            if self.gender and t.pos_ == "NOUN":
+            if t.pos_ == "NOUN":
                 if not from_tables:
                     self._set_gender(t)
+                if (t.text, "NOUN") not in self.by_pos and t.text not in self.by_form:  # unseen, or a compound
+                    lemma = noun_lemma(t, self._known_noun)
+                    if lemma:
+                        t.lemma_ = lemma
                 self._definite_en(t)
             elif t.pos_ == "ADJ":  # the lemmatizer learnt verb lemmas for participles from SUC-style data
                 lemma = participle_lemma(t.text, t.morph.to_dict())
@@ -181,7 +195,7 @@ class SeenFormLookup:
         return srsly.msgpack_dumps({"by_pos": {f"{f}\t{p}": v for (f, p), v in self.by_pos.items()},
                                     "by_form": self.by_form,
                                     "feats": {f"{f}\t{p}": v for (f, p), v in self.feats.items()},
-                                    "pos": self.pos, "gender": self.gender})
+                                    "pos": self.pos, "gender": self.gender, "raw_nouns": self.raw_nouns})
 
     def from_bytes(self, data: bytes, *, exclude=tuple()) -> "SeenFormLookup":
         msg = srsly.msgpack_loads(data)
@@ -190,6 +204,7 @@ class SeenFormLookup:
         self.feats = {tuple(k.split("\t", 1)): v for k, v in msg["feats"].items()}
         self.pos = dict(msg["pos"])
         self.gender = dict(msg.get("gender", {}))
+        self.raw_nouns = list(msg.get("raw_nouns", []))
         self._index_heads()
         return self
 

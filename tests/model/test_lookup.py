@@ -106,3 +106,14 @@ def test_adjectival_participles_get_the_participle_as_lemma(nlp_with_lookup):
               morphs=["Case=Nom|Definite=Ind|Degree=Pos|Number=Plur|Tense=Past|VerbForm=Part", "Number=Plur"])
     doc = nlp_with_lookup.get_pipe("seen_form_lookup")(doc)
     assert [t.lemma_ for t in doc] == ["anpassad", "MODEL"]
+
+
+def test_unseen_inflected_nouns_get_a_base_form_known_from_raw_text(nlp_with_lookup):
+    lookup = nlp_with_lookup.get_pipe("seen_form_lookup")
+    lookup.learn_gender(["Hon är en flicka som läser.", "Det var en flicka i går."])
+    doc = Doc(nlp_with_lookup.vocab, words=["flickorna", "läser"], pos=["NOUN", "VERB"], lemmas=["flickorna", "läsa"],
+              morphs=["Case=Nom|Definite=Def|Gender=Com|Number=Plur", ""])
+    assert [t.lemma_ for t in lookup(doc)] == ["flicka", "läsa"]
+    # and after a save and load
+    again = spacy.blank("sv").add_pipe("seen_form_lookup").from_bytes(lookup.to_bytes())
+    assert again.raw_nouns == ["flicka"]

@@ -1,0 +1,48 @@
+"""Lemmas of inflected nouns the edit trees could not handle, checked against nouns seen in raw text.
+
+The edit-tree lemmatizer leaves rare definite and plural forms as they are or cuts them wrong
+(utlänningarna, känslornas; nycklarna -> "nycklare"). Swedish noun endings are few: strip a definite or
+plural ending, put back what the declension takes away (flick|orna -> flicka, pojk|arna -> pojke,
+nyckl|arna -> nyckel) and keep the first candidate that raw text shows as a noun ("en/ett X", the
+lookup's noun bases, or a compound ending in one). dev-B LEMMA 97.56 -> 97.79 (10 fixed, none broken).
+"""
+from __future__ import annotations
+
+from typing import Callable, Iterator
+
+# (ending, what the base form ends in instead), most specific first
+DEFINITE_SING = (("en", ""), ("en", "e"), ("n", ""), ("et", ""), ("t", ""))
+DEFINITE_PLUR = (("arna", ""), ("arna", "e"), ("orna", "a"), ("erna", ""), ("erna", "e"), ("rna", ""),
+                 ("na", ""), ("en", ""), ("ena", ""))
+INDEFINITE_PLUR = (("ar", ""), ("ar", "e"), ("or", "a"), ("er", ""), ("er", "e"), ("r", ""))
+VOWELS = frozenset("aeiouyåäö")
+
+
+def _endings(feats: dict):
+    if feats.get("Definite") == "Ind":
+        return INDEFINITE_PLUR if feats.get("Number") == "Plur" else ()
+    if feats.get("Number") == "Plur":
+        return DEFINITE_PLUR + DEFINITE_SING
+    return DEFINITE_SING + DEFINITE_PLUR
+
+
+def candidates(low: str, feats: dict) -> Iterator[str]:
+    if feats.get("Case") == "Gen" and low.endswith("s"):
+        low = low[:-1]
+    for ending, base in _endings(feats):
+        if low.endswith(ending) and len(low) - len(ending) >= 2:
+            stem = low[: -len(ending)]
+            yield stem + base
+            if not base and len(stem) > 3 and stem[-1] in "lnr" and stem[-2] not in VOWELS:
+                yield stem[:-1] + "e" + stem[-1]  # nyckl -> nyckel, fågl -> fågel
+
+
+def noun_lemma(token, known: Callable[[str], bool]) -> str | None:
+    """A better lemma for an inflected noun the tables did not analyse, or None to keep the model's."""
+    feats = token.morph.to_dict()
+    low, lemma = token.lower_, token.lemma_.lower()
+    if not token.text.isalpha() or "Definite" not in feats:
+        return None
+    if known(lemma) and (lemma != low or feats["Definite"] == "Ind"):
+        return None  # the model's lemma is a known noun (a same-form plural such as "läger" included)
+    return next((c for c in candidates(low, feats) if known(c)), None)
