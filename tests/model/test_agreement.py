@@ -47,3 +47,14 @@ def test_adjectives_the_parser_made_adverbials_become_adverbs():
                   [1, 1, 1, 4, 1, 4, 7, 4], ["nsubj", "ROOT", "advmod", "cc", "conj", "advmod", "case", "advmod"])
     assert [(t.pos_, str(t.morph)) for t in (doc[2], doc[5])] == [("ADV", "Degree=Cmp"), ("ADV", "Degree=Pos")]
     assert doc[7].pos_ == "ADJ"  # a common-gender form is not the adverbial -t form
+
+
+def test_a_supine_with_a_copula_is_an_adjectival_participle():
+    words = ["Det", "är", "förenat", "med", "risker"]
+    doc = _parsed(words, ["PRON", "AUX", "VERB", "ADP", "NOUN"], ["", "", "VerbForm=Sup|Voice=Act", "", ""],
+                  [2, 2, 2, 4, 2], ["nsubj", "cop", "ROOT", "case", "obl"], lemmas=["det", "vara", "förena", "med", "risk"])
+    assert (doc[2].pos_, doc[2].tag_, doc[2].lemma_) == ("ADJ", "PC|PRF|NEU|SIN|IND|NOM", "förenad")
+    assert doc[2].morph.get("VerbForm") == ["Part"] and doc[2].morph.get("Gender") == ["Neut"]
+    perfect = _parsed(["Han", "har", "sagt", "det"], ["PRON", "AUX", "VERB", "PRON"], ["", "", "VerbForm=Sup|Voice=Act", ""],
+                      [2, 2, 2, 2], ["nsubj", "aux", "ROOT", "obj"], lemmas=["han", "ha", "säga", "det"])
+    assert perfect[2].pos_ == "VERB"
