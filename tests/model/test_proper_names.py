@@ -1,5 +1,5 @@
 """proper_names drops entities written without a capital in normally cased text, and keeps the
-recogniser's entities in a lower-case transcript; som_by_relation follows the parser's relation."""
+recogniser's entities in a lower-case transcript."""
 from __future__ import annotations
 
 import pytest
@@ -7,7 +7,6 @@ import pytest
 spacy = pytest.importorskip("spacy")
 from spacy.tokens import Doc  # noqa: E402
 
-from pipeline.model import package  # noqa: E402
 from pipeline.model.proper_names import ProperNames  # noqa: E402
 
 
@@ -36,17 +35,3 @@ def test_names_with_a_capital_inside_stay():
     words = ["Intervjun", "med", "al-Assad", "och", "SOI:s", "chef"]
     ents = ["O", "O", "B-PER", "O", "B-ORG", "O"]
     assert _named(words, ents) == [("al-Assad", "PER"), ("SOI:s", "ORG")]
-
-
-@pytest.mark.parametrize("dep, pos, want_pos, want_morph", [
-    ("nsubj", "SCONJ", "PRON", "PronType=Rel"),   # "mannen som kom": the relative clause's subject
-    ("mark", "PRON", "SCONJ", ""),                # "lika stor som": a marker
-    ("advmod", "ADV", "ADV", ""),                 # other relations: the tagger's word stands
-])
-def test_som_takes_its_word_class_from_its_relation(dep, pos, want_pos, want_morph):
-    nlp = spacy.blank("sv")
-    package.add_som_by_relation(nlp)
-    doc = Doc(nlp.vocab, words=["mannen", "som", "kom"], pos=["NOUN", pos, "VERB"],
-              heads=[0, 2, 0], deps=["ROOT", dep, "acl:relcl"])
-    doc = nlp.get_pipe("som_by_relation")(doc)
-    assert (doc[1].pos_, str(doc[1].morph)) == (want_pos, want_morph)
