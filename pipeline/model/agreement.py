@@ -1,6 +1,6 @@
 """`syntax_features`: features that the words around decide, set after the parser from its tree.
 
-The morphologizer sees a window of words; two Swedish distinctions depend on the phrase instead, and
+The morphologizer sees a window of words; these Swedish distinctions depend on the phrase instead, and
 they were the largest feature errors left on dev-B (models/README.md):
 
 - Neuter nouns whose singular and plural are one form (hus, barn, problem) take their number from
@@ -11,6 +11,10 @@ they were the largest feature errors left on dev-B (models/README.md):
 - An adjective that the parser made an adverbial modifier, in its -t form or comparative/superlative,
   is an adverb in UD Swedish, as in SUC ("skriver bra", "talar politiskt", "mer"): 96% of such
   advmod tokens in the training trees are ADV. Its only feature is the degree.
+- A passive in vowel + s after a modal ("ska slängas", "kan uppnås") is an infinitive, not a present:
+  the -s present of most verbs ("byggs") differs, but first-conjugation and one-syllable verbs
+  ("kastas", "nås") share the form (dev-B: 2 fixed, none broken; in the UD dev trees 34 of 36 such
+  forms are infinitives, in the rebuilt train 240 of 248).
 - A supine with a copula and no "ha" ("är förenat med", "är underkastat") is a neuter participle,
   an adjective: 47 of 49 such tokens in the training trees (dev-B: 3 fixed, none broken).
 
@@ -66,6 +70,17 @@ def _adverbial_adjective(token: Token, feats: dict) -> bool:
         feats.get("Gender") == "Neut" and feats.get("Number") == "Sing" and feats.get("Definite") == "Ind")
 
 
+MODALS = frozenset({"kunna", "skola", "måste", "böra", "vilja", "få", "låta", "behöva", "må"})
+PASSIVE_INFINITIVE = "VerbForm=Inf|Voice=Pass"
+
+
+def _infinitive_after_modal(token: Token, feats: dict) -> bool:
+    low = token.lower_
+    if feats.get("VerbForm") != "Fin" or feats.get("Tense") != "Pres" or not (low.endswith("s") and low[-2:-1] in VOWELS):
+        return False
+    return any(c.dep_ in ("aux", "aux:pass") and c.lemma_ in MODALS for c in token.children)
+
+
 def _participle_after_copula(token: Token, feats: dict) -> bool:
     if token.pos != VERB or feats.get("VerbForm") != "Sup":
         return False
@@ -86,6 +101,9 @@ class SyntaxFeatures:
                 number = _number_evidence(token)
                 if number and feats.get("Number") != number:
                     token.set_morph(dict(feats, Number=number))
+            elif _infinitive_after_modal(token, feats):
+                token.tag_ = "VB|INF|SFO"
+                token.set_morph(PASSIVE_INFINITIVE)
             elif _participle_after_copula(token, feats):
                 token.pos_, token.tag_ = "ADJ", NEUTER_PARTICIPLE_TAG
                 token.set_morph(NEUTER_PARTICIPLE)

@@ -58,3 +58,13 @@ def test_a_supine_with_a_copula_is_an_adjectival_participle():
     perfect = _parsed(["Han", "har", "sagt", "det"], ["PRON", "AUX", "VERB", "PRON"], ["", "", "VerbForm=Sup|Voice=Act", ""],
                       [2, 2, 2, 2], ["nsubj", "aux", "ROOT", "obj"], lemmas=["han", "ha", "säga", "det"])
     assert perfect[2].pos_ == "VERB"
+
+
+def test_a_passive_after_a_modal_is_an_infinitive():
+    present = "Mood=Ind|Tense=Pres|VerbForm=Fin|Voice=Pass"
+    doc = _parsed(["Det", "kan", "uppnås"], ["PRON", "AUX", "VERB"], ["", "", present], [2, 2, 2],
+                  ["nsubj:pass", "aux", "ROOT"], lemmas=["det", "kunna", "uppnå"])
+    assert (str(doc[2].morph), doc[2].tag_) == ("VerbForm=Inf|Voice=Pass", "VB|INF|SFO")
+    own_form = _parsed(["Det", "bör", "byggs"], ["PRON", "AUX", "VERB"], ["", "", present], [2, 2, 2],
+                       ["nsubj:pass", "aux", "ROOT"], lemmas=["det", "böra", "bygga"])
+    assert str(own_form[2].morph) == present  # "byggas" would be the infinitive
