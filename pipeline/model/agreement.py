@@ -1,7 +1,7 @@
 """`syntax_features`: features that the words around decide, set after the parser from its tree.
 
 The morphologizer sees a window of words; these Swedish distinctions depend on the phrase instead, and
-they were the largest feature errors left on dev-B (models/README.md):
+the first two were the largest feature errors left on dev-B (models/README.md):
 
 - Neuter nouns whose singular and plural are one form (hus, barn, problem) take their number from
   what agrees with them: "ett hus", "stort hus" -> Sing; "flera hus", "två hus", "sina hus" -> Plur. In
