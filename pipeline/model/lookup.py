@@ -19,7 +19,7 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .noun_lemmas import noun_lemma
+from .unseen_lemmas import noun_lemma, verb_lemma
 from .participles import participle_lemma
 
 FACTORY = "seen_form_lookup"
@@ -35,10 +35,11 @@ COMPOUND_FIRST = 3  # letters at least in the first part
 # punctuation mark or a preposition, conjunction or verb follows), so "ett litet hus" does not make
 # "litet" a noun. Seen at least GENDER_MIN times with one article in GENDER_SHARE of them.
 GENDER_MIN, GENDER_SHARE = 5, 0.9
-NOUN_BASE_MIN = 2  # "en/ett X" this often makes X a known noun base form for noun_lemmas
+NOUN_BASE_MIN = 2  # "en/ett X" (or "att X", X ending in a vowel) this often: a known noun (verb) for unseen_lemmas
 _PHRASE_END = (r"(?:\s*[.,;:!?)]|\s+(?:i|på|av|för|med|till|om|från|som|och|eller|att|är|var|har|kan|ska|skulle|"
                r"inom|under|mellan|efter|vid|mot|utan|där|när)(?=\s|$))")
 _ARTICLE_NOUN = re.compile(r"\b([Ee]n|[Ee]tt)\s+([a-zåäöé]+)" + _PHRASE_END)
+_INFINITIVE = re.compile(r"\b[Aa]tt\s+([a-zåäöé]+[aeiouyåäö])\b")
 
 
 def _last_parts(low: str):
@@ -57,7 +58,9 @@ class SeenFormLookup:
         self.noun_heads: dict[str, str] = {}
         self.gender: dict[str, str] = {}
         self.raw_nouns: list[str] = []  # raw text's "en/ett X" nouns (learn_gender)
+        self.raw_verbs: list[str] = []  # raw text's "att X" infinitives (learn_gender)
         self.noun_bases: set[str] = set()  # those and the training nouns' lemmas
+        self.verb_bases: set[str] = set()  # those and the training verbs' lemmas
 
     def learn(self, docs: Iterable[Doc], min_share: float = 0.9, feats_min: int = 1,
               feats_share: float = 0.9, pos_min: int = 1) -> int:
@@ -94,18 +97,24 @@ class SeenFormLookup:
     def learn_gender(self, lines: Iterable[str]) -> int:
         """The gender table from raw text (one document or sentence per line)."""
         counts: dict[str, Counter] = defaultdict(Counter)
+        infinitives: Counter = Counter()
         for line in lines:
             for article, word in _ARTICLE_NOUN.findall(line):
                 counts[word][article.lower()] += 1
+            infinitives.update(_INFINITIVE.findall(line))
         self.gender = {w: "Com" if article == "en" else "Neut" for w, c in counts.items()
                        for article, n in [c.most_common(1)[0]]
                        if sum(c.values()) >= GENDER_MIN and n / sum(c.values()) >= GENDER_SHARE}
         self.raw_nouns = sorted(w for w, c in counts.items() if sum(c.values()) >= NOUN_BASE_MIN)
+        self.raw_verbs = sorted(w for w, n in infinitives.items() if n >= NOUN_BASE_MIN)
         self._index_heads()
         return len(self.gender)
 
     def _known_noun(self, low: str) -> bool:
         return low in self.noun_bases or any(part in self.noun_bases for _, part in _last_parts(low))
+
+    def _known_verb(self, low: str) -> bool:
+        return low in self.verb_bases
 
     def _gender_of(self, low: str) -> str | None:
         """The word's gender, else its last part's."""
@@ -138,6 +147,7 @@ class SeenFormLookup:
         self.noun_heads = {f: lemma for (f, p), lemma in self.by_pos.items()
                            if p == "NOUN" and self.pos.get(f) == "NOUN" and len(f) >= COMPOUND_HEAD and f.islower()}
         self.noun_bases = set(self.raw_nouns) | {lemma.lower() for (f, p), lemma in self.by_pos.items() if p == "NOUN"}
+        self.verb_bases = set(self.raw_verbs) | {lemma.lower() for (f, p), lemma in self.by_pos.items() if p in ("VERB", "AUX")}
 
     def _compound(self, token) -> bool:
         """An unseen lower-case (or sentence-initial) word that ends in a known noun is that noun."""
@@ -184,6 +194,10 @@ class SeenFormLookup:
                     if lemma:
                         t.lemma_ = lemma
                 self._definite_en(t)
+            elif t.pos_ == "VERB" and (t.text, "VERB") not in self.by_pos and t.text not in self.by_form:
+                lemma = verb_lemma(t, self._known_verb)
+                if lemma:
+                    t.lemma_ = lemma
             elif t.pos_ == "ADJ":  # the lemmatizer learnt verb lemmas for participles from SUC-style data
                 lemma = participle_lemma(t.text, t.morph.to_dict())
                 if lemma:
@@ -195,7 +209,8 @@ class SeenFormLookup:
         return srsly.msgpack_dumps({"by_pos": {f"{f}\t{p}": v for (f, p), v in self.by_pos.items()},
                                     "by_form": self.by_form,
                                     "feats": {f"{f}\t{p}": v for (f, p), v in self.feats.items()},
-                                    "pos": self.pos, "gender": self.gender, "raw_nouns": self.raw_nouns})
+                                    "pos": self.pos, "gender": self.gender, "raw_nouns": self.raw_nouns,
+                                    "raw_verbs": self.raw_verbs})
 
     def from_bytes(self, data: bytes, *, exclude=tuple()) -> "SeenFormLookup":
         msg = srsly.msgpack_loads(data)
@@ -205,6 +220,7 @@ class SeenFormLookup:
         self.pos = dict(msg["pos"])
         self.gender = dict(msg.get("gender", {}))
         self.raw_nouns = list(msg.get("raw_nouns", []))
+        self.raw_verbs = list(msg.get("raw_verbs", []))
         self._index_heads()
         return self
 

@@ -1,4 +1,4 @@
-"""noun_lemmas: base forms of inflected nouns that the edit trees missed, checked against known nouns."""
+"""unseen_lemmas: base forms of inflected nouns and verbs that the edit trees missed, checked against known ones."""
 from __future__ import annotations
 
 import pytest
@@ -6,14 +6,14 @@ import pytest
 spacy = pytest.importorskip("spacy")
 from spacy.tokens import Doc  # noqa: E402
 
-from pipeline.model.noun_lemmas import candidates, noun_lemma  # noqa: E402
+from pipeline.model.unseen_lemmas import candidates, noun_lemma, verb_lemma  # noqa: E402
 
 DEF_PLUR = "Case=Nom|Definite=Def|Gender=Com|Number=Plur"
 KNOWN = {"flicka", "nyckel", "utlänning", "butik", "läger", "hus"}
 
 
-def _token(form, lemma, morph):
-    return Doc(spacy.blank("sv").vocab, words=[form], lemmas=[lemma], pos=["NOUN"], morphs=[morph])[0]
+def _token(form, lemma, morph, pos="NOUN"):
+    return Doc(spacy.blank("sv").vocab, words=[form], lemmas=[lemma], pos=[pos], morphs=[morph])[0]
 
 
 @pytest.mark.parametrize("form, model_lemma, morph, lemma", [
@@ -31,3 +31,15 @@ def test_noun_lemma(form, model_lemma, morph, lemma):
 
 def test_candidates_put_back_the_declension_vowel():
     assert list(candidates("pojkarna", {"Definite": "Def", "Number": "Plur"}))[:2] == ["pojk", "pojke"]
+
+
+@pytest.mark.parametrize("form, model_lemma, morph, lemma", [
+    ("lydde", "lydde", "Mood=Ind|Tense=Past|VerbForm=Fin|Voice=Act", "lyda"),
+    ("utlöste", "utlöstea", "Mood=Ind|Tense=Past|VerbForm=Fin|Voice=Act", "utlösa"),
+    ("sugs", "sugs", "Mood=Ind|Tense=Pres|VerbForm=Fin|Voice=Pass", "suga"),
+    ("bor", "bor", "Mood=Ind|Tense=Pres|VerbForm=Fin|Voice=Act", "bo"),
+    ("köper", "köpa", "Mood=Ind|Tense=Pres|VerbForm=Fin|Voice=Act", None),  # the model's lemma is a known verb
+])
+def test_verb_lemma(form, model_lemma, morph, lemma):
+    known = {"lyda", "utlösa", "suga", "bo", "köpa"}.__contains__
+    assert verb_lemma(_token(form, model_lemma, morph, "VERB"), known) == lemma
