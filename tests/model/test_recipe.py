@@ -151,3 +151,11 @@ def test_adjectival_participles_take_their_own_base_form_as_lemma():
             tok("anpassade", "anpassa", "VERB", "Mood=Ind|Tense=Past|VerbForm=Fin|Voice=Act")]
     assert harmonise.participle_lemmas([{"tokens": sent}]) == 1
     assert [t["lemma"] for t in sent] == ["anpassad", "lokal", "anpassa"]
+
+
+def test_lower_case_entities_leave_the_ner_training_data():
+    words = ["Beslutet", "togs", "av", "riksdagen", "och", "Anna", "Lind", "på", "polisen", "i", "Umeå"]
+    tags = ["O", "O", "O", "B-ORG", "O", "B-PER", "I-PER", "O", "B-ORG", "O", "B-LOC"]
+    kept, dropped = ner_data.capitalised_names(words, tags)
+    assert dropped == 2
+    assert ner_data.spans(kept) == [(5, 7, "PER"), (10, 11, "LOC")]
