@@ -68,3 +68,14 @@ def test_a_passive_after_a_modal_is_an_infinitive():
     own_form = _parsed(["Det", "bör", "byggs"], ["PRON", "AUX", "VERB"], ["", "", present], [2, 2, 2],
                        ["nsubj:pass", "aux", "ROOT"], lemmas=["det", "böra", "bygga"])
     assert str(own_form[2].morph) == present  # "byggas" would be the infinitive
+
+
+def test_have_is_an_auxiliary_only_of_a_supine():
+    wrong_tree = _parsed(["Vi", "har", "ett", "hus"], ["PRON", "AUX", "DET", "NOUN"],
+                         ["", "Mood=Ind|Tense=Pres|VerbForm=Fin|Voice=Act", "", "Number=Sing"],
+                         [3, 3, 3, 3], ["nsubj", "aux", "det", "ROOT"], lemmas=["vi", "ha", "en", "hus"])
+    assert wrong_tree[1].pos_ == "VERB"
+    copula = _parsed(["Hon", "har", "varit", "ordförande"], ["PRON", "AUX", "AUX", "NOUN"],
+                     ["", "Mood=Ind|Tense=Pres|VerbForm=Fin|Voice=Act", "VerbForm=Sup|Voice=Act", ""],
+                     [3, 3, 3, 3], ["nsubj", "aux", "cop", "ROOT"], lemmas=["hon", "ha", "vara", "ordförande"])
+    assert copula[1].pos_ == "AUX"  # "har varit ordförande": the copula is the supine
