@@ -4,7 +4,9 @@ On ~70k training tokens the CNN taggers and the edit-tree lemmatizer (letter-spe
 trees) still get known forms wrong; the ablation on dev-B (models/README.md) shows a lookup of what
 training says about a form beats them there. This component holds form -> UPOS (forms with one UPOS in
 training), (form, UPOS) -> FEATS (one analysis) and (form, UPOS) / form -> lemma (majority) tables
-learnt from the training DocBins, and overwrites the predictions only for forms it has seen. It is
+learnt from the training DocBins, and overwrites the predictions only for forms it has seen. For the
+forms it has not seen, it gives nouns their gender and base form, and verbs their infinitive, where raw
+text knows them (unseen_lemmas.py), and adjectival participles their own base form (participles.py). It is
 registered for spaCy through the `spacy_factories` entry point in pyproject.toml, so
 `spacy.load(models/sv_intervju_core)` finds it wherever intervju is installed.
 """
@@ -19,8 +21,8 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .unseen_lemmas import noun_lemma, verb_lemma
 from .participles import participle_lemma
+from .unseen_lemmas import noun_lemma, verb_lemma
 
 FACTORY = "seen_form_lookup"
 # a form's UPOS is looked up only where training (nearly) never gave it another
@@ -35,7 +37,7 @@ COMPOUND_FIRST = 3  # letters at least in the first part
 # punctuation mark or a preposition, conjunction or verb follows), so "ett litet hus" does not make
 # "litet" a noun. Seen at least GENDER_MIN times with one article in GENDER_SHARE of them.
 GENDER_MIN, GENDER_SHARE = 5, 0.9
-NOUN_BASE_MIN = 2  # "en/ett X" (or "att X", X ending in a vowel) this often: a known noun (verb) for unseen_lemmas
+KNOWN_MIN = 2  # "en/ett X" (or "att X", X ending in a vowel) this often: a known noun (verb) for unseen_lemmas
 _PHRASE_END = (r"(?:\s*[.,;:!?)]|\s+(?:i|på|av|för|med|till|om|från|som|och|eller|att|är|var|har|kan|ska|skulle|"
                r"inom|under|mellan|efter|vid|mot|utan|där|när)(?=\s|$))")
 _ARTICLE_NOUN = re.compile(r"\b([Ee]n|[Ee]tt)\s+([a-zåäöé]+)" + _PHRASE_END)
@@ -95,7 +97,7 @@ class SeenFormLookup:
         return len(self.by_pos)
 
     def learn_gender(self, lines: Iterable[str]) -> int:
-        """The gender table from raw text (one document or sentence per line)."""
+        """The gender table and the known nouns and verbs, from raw text (one document or sentence per line)."""
         counts: dict[str, Counter] = defaultdict(Counter)
         infinitives: Counter = Counter()
         for line in lines:
@@ -105,8 +107,8 @@ class SeenFormLookup:
         self.gender = {w: "Com" if article == "en" else "Neut" for w, c in counts.items()
                        for article, n in [c.most_common(1)[0]]
                        if sum(c.values()) >= GENDER_MIN and n / sum(c.values()) >= GENDER_SHARE}
-        self.raw_nouns = sorted(w for w, c in counts.items() if sum(c.values()) >= NOUN_BASE_MIN)
-        self.raw_verbs = sorted(w for w, n in infinitives.items() if n >= NOUN_BASE_MIN)
+        self.raw_nouns = sorted(w for w, c in counts.items() if sum(c.values()) >= KNOWN_MIN)
+        self.raw_verbs = sorted(w for w, n in infinitives.items() if n >= KNOWN_MIN)
         self._index_heads()
         return len(self.gender)
 
@@ -143,7 +145,8 @@ class SeenFormLookup:
             token.set_morph(dict(feats, Gender=gender, Number=number))
 
     def _index_heads(self) -> None:
-        """Lower-case noun forms with one UPOS and a lemma: the possible last parts of compounds."""
+        """Lower-case noun forms with one UPOS and a lemma (the possible last parts of compounds), and the
+        known nouns and verbs: raw text's and the training lemmas of that class."""
         self.noun_heads = {f: lemma for (f, p), lemma in self.by_pos.items()
                            if p == "NOUN" and self.pos.get(f) == "NOUN" and len(f) >= COMPOUND_HEAD and f.islower()}
         self.noun_bases = set(self.raw_nouns) | {lemma.lower() for (f, p), lemma in self.by_pos.items() if p == "NOUN"}
