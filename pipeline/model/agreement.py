@@ -40,6 +40,8 @@ AGREEING = frozenset({"det", "amod", "nummod", "nmod:poss"})
 VOWELS = frozenset("aeiouyåäöé")
 NEUTER_PARTICIPLE = "Case=Nom|Definite=Ind|Degree=Pos|Gender=Neut|Number=Sing|Tense=Past|VerbForm=Part"
 NEUTER_PARTICIPLE_TAG = "PC|PRF|NEU|SIN|IND|NOM"
+MODALS = frozenset({"kunna", "skola", "måste", "böra", "vilja", "få", "låta", "behöva", "må"})
+PASSIVE_INFINITIVE = "VerbForm=Inf|Voice=Pass"
 
 
 def _number_evidence(noun: Token) -> str | None:
@@ -72,10 +74,6 @@ def _adverbial_adjective(token: Token, feats: dict) -> bool:
         return False
     return feats.get("Degree") in ("Cmp", "Sup") or (
         feats.get("Gender") == "Neut" and feats.get("Number") == "Sing" and feats.get("Definite") == "Ind")
-
-
-MODALS = frozenset({"kunna", "skola", "måste", "böra", "vilja", "få", "låta", "behöva", "må"})
-PASSIVE_INFINITIVE = "VerbForm=Inf|Voice=Pass"
 
 
 def _infinitive_after_modal(token: Token, feats: dict) -> bool:
