@@ -1,4 +1,4 @@
-"""`proper_names`: an entity must be written as a name, with a capital letter somewhere in it.
+"""`proper_names`: an entity must be written as a name: a capital letter in it, and not a common word.
 
 Swedish writes institutions named by a common noun in lower case (riksdagen, regeringen, polisen,
 finansdepartementet), and UD's NER layer (UNER) does not annotate them: 6 of 967 entities in the UNER
@@ -10,6 +10,11 @@ Only in normally cased text: where a sentence starts in lower case (a lower-case
 recogniser's entities stay. The pipeline's entity stage finds lower-case bodies ("finansutskottet") by
 its own rules, so nothing downstream is lost.
 
+A one-word person at the start of a sentence (or after a colon, dash or quote) that the tagger does not
+call a proper noun is a capitalised common word: "Hustrun", "Spola", "Monogami" opening a sentence or a
+heading. Dropping them lost no correct entity on the NER dev (82.46 -> 82.68) nor on the UNER train
+read by an NER trained without it (72.28 -> 72.74).
+
 Registered for spaCy through the `spacy_factories` entry point, like syntax_features.
 """
 from __future__ import annotations
@@ -18,10 +23,17 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 FACTORY = "proper_names"
+SENTENCE_OPENERS = frozenset({".", ":", "!", "?", '"', "”", "'", "–", "-", "*"})
 
 
 def _lower_case_name(ent: Span) -> bool:
     return not any(ch.isupper() for ch in ent.text)
+
+
+def _common_word_person(ent: Span) -> bool:
+    first = ent[0]
+    opens = first.i == 0 or first.is_sent_start or first.nbor(-1).text in SENTENCE_OPENERS
+    return ent.label_ == "PER" and len(ent) == 1 and opens and first.pos_ not in ("PROPN", "X", "")
 
 
 def _normally_cased(ent: Span) -> bool:
@@ -38,10 +50,11 @@ class ProperNames:
 
     def __call__(self, doc: Doc) -> Doc:
         if doc.ents:
-            doc.ents = [e for e in doc.ents if not (_lower_case_name(e) and _normally_cased(e))]
+            doc.ents = [e for e in doc.ents
+                        if not (_lower_case_name(e) and _normally_cased(e)) and not _common_word_person(e)]
         return doc
 
 
-@Language.factory(FACTORY, requires=["doc.ents"], assigns=["doc.ents"])
+@Language.factory(FACTORY, requires=["doc.ents", "token.pos"], assigns=["doc.ents"])
 def make_proper_names(nlp: Language, name: str) -> ProperNames:
     return ProperNames(nlp, name)

@@ -35,3 +35,12 @@ def test_names_with_a_capital_inside_stay():
     words = ["Intervjun", "med", "al-Assad", "och", "SOI:s", "chef"]
     ents = ["O", "O", "B-PER", "O", "B-ORG", "O"]
     assert _named(words, ents) == [("al-Assad", "PER"), ("SOI:s", "ORG")]
+
+
+def test_a_sentence_initial_common_word_is_not_a_person():
+    nlp = spacy.blank("sv")
+    words = ["Hustrun", "ägnade", "sig", "åt", "barnen", ".", "Malin", "kom", "hem", "."]
+    pos = ["NOUN", "VERB", "PRON", "ADP", "NOUN", "PUNCT", "PROPN", "VERB", "ADV", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, pos=pos, ents=["B-PER"] + ["O"] * 5 + ["B-PER"] + ["O"] * 3,
+              sent_starts=[True] + [False] * 5 + [True] + [False] * 3)
+    assert [(e.text, e.label_) for e in ProperNames(nlp)(doc).ents] == [("Malin", "PER")]
