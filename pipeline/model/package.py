@@ -7,8 +7,8 @@ from pathlib import Path
 
 from . import MODEL_NAME, VERSION, docs, paths
 from .agreement import FACTORY as SYNTAX_FEATURES
-from .proper_names import FACTORY as PROPER_NAMES
 from .harmonise import AUX_RELATIONS
+from .proper_names import FACTORY as PROPER_NAMES
 from .tokenizer import add_swedish_exceptions
 
 SOURCES = [
@@ -115,7 +115,7 @@ def assemble(ud_model: Path, ner_model: Path | None, out: Path | None = None, sc
     add_aux_by_relation(nlp)
     add_closed_class_by_relation(nlp)
     nlp.add_pipe(SYNTAX_FEATURES, last=True)
-    if ner_model:  # after the parser, which sets the sentences it reads
+    if ner_model:  # after the parser: it reads the tags and the sentences
         nlp.add_pipe(PROPER_NAMES, last=True)
     add_swedish_exceptions(nlp)
     nlp.meta.update({
