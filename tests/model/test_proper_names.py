@@ -44,3 +44,13 @@ def test_a_sentence_initial_common_word_is_not_a_person():
     doc = Doc(nlp.vocab, words=words, pos=pos, ents=["B-PER"] + ["O"] * 5 + ["B-PER"] + ["O"] * 3,
               sent_starts=[True] + [False] * 5 + [True] + [False] * 3)
     assert [(e.text, e.label_) for e in ProperNames(nlp)(doc).ents] == [("Malin", "PER")]
+
+
+def test_an_indefinite_common_noun_opening_a_sentence_is_not_a_name_but_an_institution_is():
+    nlp = spacy.blank("sv")
+    words = ["Pensionärer", "får", "bidrag", ".", "Polisen", "kom", "."]
+    doc = Doc(nlp.vocab, words=words, pos=["NOUN", "VERB", "NOUN", "PUNCT", "NOUN", "VERB", "PUNCT"],
+              morphs=["Definite=Ind|Number=Plur", "", "", "", "Definite=Def|Number=Sing", "", ""],
+              ents=["B-ORG", "O", "O", "O", "B-ORG", "O", "O"],
+              sent_starts=[True, False, False, False, True, False, False])
+    assert [(e.text, e.label_) for e in ProperNames(nlp)(doc).ents] == [("Polisen", "ORG")]
