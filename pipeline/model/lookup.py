@@ -170,6 +170,10 @@ class SeenFormLookup:
                 return True
         return False
 
+    def _lemma_seen(self, t) -> bool:
+        """The tables hold a lemma for this form itself (not only for a compound's last part)."""
+        return (t.text, t.pos_) in self.by_pos or t.text in self.by_form
+
     def _analyse(self, t) -> bool:
         """Training's UPOS, lemma and FEATS for a seen form (or a compound's last part); True where its
         FEATS came from the tables."""
@@ -192,12 +196,12 @@ class SeenFormLookup:
             if t.pos_ == "NOUN":
                 if not from_tables:
                     self._set_gender(t)
-                if (t.text, "NOUN") not in self.by_pos and t.text not in self.by_form:  # unseen, or a compound
+                if not self._lemma_seen(t):  # unseen, or analysed as a compound
                     lemma = noun_lemma(t, self._known_noun)
                     if lemma:
                         t.lemma_ = lemma
                 self._definite_en(t)
-            elif t.pos_ == "VERB" and (t.text, "VERB") not in self.by_pos and t.text not in self.by_form:
+            elif t.pos_ == "VERB" and not self._lemma_seen(t):
                 lemma = verb_lemma(t, self._known_verb)
                 if lemma:
                     t.lemma_ = lemma
