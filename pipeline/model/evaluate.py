@@ -83,16 +83,13 @@ def evaluate(path: Path, model: Path | None = None, nlp=None) -> dict:
 
     from spacy.scorer import Scorer
 
-    # entities: the whole pipeline, as users run it (proper_names reads the tags and sentences);
-    # UD figures: everything but the entity components, which set no UD annotation
-    ner_pipes = ("ner", "entity_ruler", "gazetteer", "proper_names")
-    use = [p for p in nlp.pipe_names if not (is_ud and p in ner_pipes)]
-    with nlp.select_pipes(enable=use):
-        start = time.perf_counter()
-        preds = list(nlp.pipe(d.text for d in gold))
-        seconds = time.perf_counter() - start
-        examples = [Example(p, g) for p, g in zip(preds, gold)]
-        res = Scorer(nlp).score(examples)
+    # the whole pipeline, as users run it: proper_names reads the tags and sentences, and person_names
+    # sets the tags of the words in persons' names
+    start = time.perf_counter()
+    preds = list(nlp.pipe(d.text for d in gold))
+    seconds = time.perf_counter() - start
+    examples = [Example(p, g) for p, g in zip(preds, gold)]
+    res = Scorer(nlp).score(examples)
     if is_ud:
         keys = ("token_acc", "pos_acc", "tag_acc", "morph_acc", "lemma_acc", "dep_uas", "dep_las",
                 "sents_p", "sents_r", "sents_f")

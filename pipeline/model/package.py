@@ -8,6 +8,7 @@ from pathlib import Path
 from . import MODEL_NAME, VERSION, docs, paths
 from .agreement import FACTORY as SYNTAX_FEATURES
 from .harmonise import AUX_RELATIONS
+from .person_names import FACTORY as PERSON_NAMES
 from .proper_names import FACTORY as PROPER_NAMES
 from .tokenizer import add_swedish_exceptions
 
@@ -117,6 +118,7 @@ def assemble(ud_model: Path, ner_model: Path | None, out: Path | None = None, sc
     nlp.add_pipe(SYNTAX_FEATURES, last=True)
     if ner_model:  # after the parser: it reads the tags and the sentences
         nlp.add_pipe(PROPER_NAMES, last=True)
+        nlp.add_pipe(PERSON_NAMES, last=True)  # on the final entities
     add_swedish_exceptions(nlp)
     nlp.meta.update({
         "name": MODEL_NAME.split("_", 1)[1], "lang": "sv", "version": VERSION,

@@ -110,3 +110,11 @@ def test_lower_case_institutions_are_not_entities_but_names_are(nlp):
     doc = nlp("Beslutet fattades av riksdagen efter ett förslag från Anna Lindberg.")
     assert [(e.text, e.label_) for e in doc.ents] == [("Anna Lindberg", "PER")]
     assert "proper_names" in nlp.pipe_names
+
+
+def test_the_words_of_persons_names_are_proper_nouns(nlp):
+    doc = nlp("Enligt Ingvar Kamprads bok ska Niklas Hellner träffa Magdalena Andersson i Stockholm.")
+    assert ("Ingvar Kamprads", "PER") in [(e.text, e.label_) for e in doc.ents]
+    assert [(t.pos_, t.lemma_) for t in doc if t.text in ("Ingvar", "Kamprads")] == [("PROPN", "Ingvar"), ("PROPN", "Kamprad")]
+    assert _tok(doc, "Kamprads").tag_ == "PM|GEN"
+    assert all(_tok(doc, w).pos_ == "PROPN" for w in ("Niklas", "Hellner", "Magdalena", "Andersson"))
