@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .participles import participle_lemma
-from .unseen_lemmas import noun_lemma, verb_lemma
+from .unseen_lemmas import noun_lemma, proper_genitive_lemma, verb_lemma
 
 FACTORY = "seen_form_lookup"
 # a form's UPOS is looked up only where training (nearly) never gave it another
@@ -205,6 +205,8 @@ class SeenFormLookup:
                 lemma = verb_lemma(t, self._known_verb)
                 if lemma:
                     t.lemma_ = lemma
+            elif t.pos_ == "PROPN" and not self._lemma_seen(t):
+                t.lemma_ = proper_genitive_lemma(t) or t.lemma_
             elif t.pos_ == "ADJ":  # the lemmatizer learnt verb lemmas for participles from SUC-style data
                 lemma = participle_lemma(t.text, t.morph.to_dict())
                 if lemma:

@@ -17,6 +17,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from .unseen_lemmas import genitive_base
+
 FACTORY = "person_names"
 
 
@@ -25,18 +27,11 @@ def _genitive(token: Token, last: bool) -> bool:
     return last and "Gen" in token.morph.get("Case") and token.text[-1:] in ("s", "'")
 
 
-def _base_form(text: str) -> str:
-    for ending in (":s", "'s", "'", "s"):
-        if text.endswith(ending) and len(text) > len(ending) + 1:
-            return text[: -len(ending)]
-    return text
-
-
 def mark_proper_noun(token: Token, genitive: bool) -> None:
     token.pos_ = "PROPN"
     token.tag_ = "PM|GEN" if genitive else "PM|NOM"
     token.set_morph("Case=Gen" if genitive else "Case=Nom")
-    token.lemma_ = _base_form(token.text) if genitive else token.text
+    token.lemma_ = genitive_base(token.text) if genitive else token.text
 
 
 class PersonNames:

@@ -118,3 +118,8 @@ def test_the_words_of_persons_names_are_proper_nouns(nlp):
     assert [(t.pos_, t.lemma_) for t in doc if t.text in ("Ingvar", "Kamprads")] == [("PROPN", "Ingvar"), ("PROPN", "Kamprad")]
     assert _tok(doc, "Kamprads").tag_ == "PM|GEN"
     assert all(_tok(doc, w).pos_ == "PROPN" for w in ("Niklas", "Hellner", "Magdalena", "Andersson"))
+
+
+def test_genitive_place_names_have_their_base_as_lemma(nlp):
+    doc = nlp("Malmös skolor och Japans export växte enligt EU:s rapport.")
+    assert [_tok(doc, w).lemma_ for w in ("Malmös", "Japans", "EU:s")] == ["Malmö", "Japan", "EU"]

@@ -6,7 +6,7 @@ import pytest
 spacy = pytest.importorskip("spacy")
 from spacy.tokens import Doc  # noqa: E402
 
-from pipeline.model.unseen_lemmas import candidates, noun_lemma, verb_lemma  # noqa: E402
+from pipeline.model.unseen_lemmas import candidates, noun_lemma, proper_genitive_lemma, verb_lemma  # noqa: E402
 
 DEF_PLUR = "Case=Nom|Definite=Def|Gender=Com|Number=Plur"
 KNOWN = {"flicka", "nyckel", "utlänning", "butik", "läger", "hus"}
@@ -43,3 +43,14 @@ def test_candidates_put_back_the_declension_vowel():
 def test_verb_lemma(form, model_lemma, morph, lemma):
     known = {"lyda", "utlösa", "suga", "bo", "köpa"}.__contains__
     assert verb_lemma(_token(form, model_lemma, morph, "VERB"), known) == lemma
+
+
+@pytest.mark.parametrize("form, model_lemma, morph, lemma", [
+    ("Malmös", "Malmös", "Case=Gen", "Malmö"),
+    ("EU:s", "EU:s", "Case=Gen", "EU"),
+    ("Sveriges", "Sverige", "Case=Gen", None),  # the edit trees already took the -s off
+    ("Kalmar", "Kalmar", "Case=Gen", None),     # nothing to take off
+    ("Paris", "Paris", "Case=Nom", None),       # not a genitive
+])
+def test_proper_genitive_lemma(form, model_lemma, morph, lemma):
+    assert proper_genitive_lemma(_token(form, model_lemma, morph, "PROPN")) == lemma
