@@ -142,6 +142,25 @@ def test_prepositions_before_att_mark_the_clause():
     assert (clause[0]["deprel"], noun[0]["deprel"]) == ("mark", "case") and moved == {"för": 1}
 
 
+
+def test_adpositions_on_verbs_become_particles_markers_or_stranded_obliques():
+    def tok(i, form, upos, xpos, head, rel):
+        return {"id": i, "form": form, "upos": upos, "xpos": xpos, "head": head, "deprel": rel}
+
+    # "de går ur", "osäker på vad du gör", "som de trivs med", "i stort sett ändras", "på bordet"
+    particle = [tok(1, "de", "PRON", "PN", 2, "nsubj"), tok(2, "går", "VERB", "VB", 0, "root"), tok(3, "ur", "ADP", "PL", 2, "case")]
+    clause = [tok(1, "osäker", "ADJ", "JJ", 0, "root"), tok(2, "på", "ADP", "PP", 5, "case"), tok(3, "vad", "PRON", "HP", 5, "obj"),
+              tok(4, "du", "PRON", "PN", 5, "nsubj"), tok(5, "gör", "VERB", "VB", 1, "advcl")]
+    stranded = [tok(1, "som", "PRON", "HP", 3, "obl"), tok(2, "de", "PRON", "PN", 3, "nsubj"), tok(3, "trivs", "VERB", "VB", 0, "root"),
+                tok(4, "med", "ADP", "PP", 3, "case")]
+    idiom = [tok(1, "i", "ADP", "PP", 4, "case"), tok(2, "stort", "ADJ", "JJ", 1, "fixed"), tok(3, "sett", "VERB", "PC", 1, "fixed"),
+             tok(4, "ändras", "VERB", "VB", 0, "root")]
+    noun = [tok(1, "på", "ADP", "PP", 2, "case"), tok(2, "bordet", "NOUN", "NN", 0, "root")]
+    moved = harmonise.adpositions_on_verbs([{"tokens": s} for s in (particle, clause, stranded, idiom, noun)])
+    assert (particle[2]["deprel"], clause[1]["deprel"], stranded[3]["deprel"]) == ("compound:prt", "mark", "obl")
+    assert (idiom[0]["deprel"], noun[0]["deprel"]) == ("case", "case")
+    assert moved == {"compound:prt": 1, "mark": 1, "obl": 1}
+
 def test_adjectival_participles_take_their_own_base_form_as_lemma():
     def tok(form, lemma, upos, feats):
         return {"form": form, "lemma": lemma, "upos": upos, "feats": feats}
