@@ -105,7 +105,6 @@ def markers_before_att(sents: list[dict]) -> Counter:
     return moved
 
 
-
 def adpositions_on_verbs(sents: list[dict]) -> Counter:
     """UD 1.0 left adpositions attached to a verb as `case`, which current UD never does there (the UD
     dev split: 0 of 153). There a particle (SUC's PL: "gå ur", "hålla på") is compound:prt (28 of 28), a
@@ -129,6 +128,7 @@ def adpositions_on_verbs(sents: list[dict]) -> Counter:
                 t["deprel"] = "mark" if t["id"] < head["id"] else "obl"
             moved[t["deprel"]] += 1
     return moved
+
 
 def participle_lemmas(sents: list[dict]) -> int:
     """Adjectival participles take their own base form as lemma (anpassade -> anpassad), as in the UD
