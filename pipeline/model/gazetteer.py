@@ -21,6 +21,18 @@ def curated_places() -> dict[str, str]:
     return {n: "LOC" for name, variants in load_curated()["LOC"].items() for n in [name, *variants]}
 
 
+def curated_labels() -> dict[str, str]:
+    """Capitalised curated ORG and LOC names and variants -> label (known_labels); a place wins a tie."""
+    curated = load_curated()
+    return {n: label for label in ("ORG", "LOC") for name, variants in curated[label].items()
+            for n in [name, *variants] if n[:1].isupper()}
+
+
+def person_titles() -> list[str]:
+    """The titles that stand before a person's name (person_spans)."""
+    return list(load_curated()["person_titles"]["names"])
+
+
 def gazetteer_names(common_words: set[str] | None = None) -> dict[str, str]:
     """name -> label; names whose lower-case form is a common word (Vara, Mark) are left out."""
     common = common_words or set()

@@ -8,7 +8,9 @@ from pathlib import Path
 from . import MODEL_NAME, VERSION, docs, paths
 from .agreement import FACTORY as SYNTAX_FEATURES
 from .harmonise import AUX_RELATIONS
+from .known_labels import FACTORY as KNOWN_LABELS
 from .person_names import FACTORY as PERSON_NAMES
+from .person_spans import FACTORY as PERSON_SPANS
 from .proper_names import FACTORY as PROPER_NAMES
 from .tokenizer import add_swedish_exceptions
 
@@ -117,7 +119,11 @@ def assemble(ud_model: Path, ner_model: Path | None, out: Path | None = None, sc
     add_closed_class_by_relation(nlp)
     nlp.add_pipe(SYNTAX_FEATURES, last=True)
     if ner_model:  # after the parser: it reads the tags and the sentences
+        from .gazetteer import curated_labels, person_titles
+
         nlp.add_pipe(PROPER_NAMES, last=True)
+        nlp.add_pipe(PERSON_SPANS, last=True, config={"titles": person_titles()})
+        nlp.add_pipe(KNOWN_LABELS, last=True, config={"names": curated_labels()})
         nlp.add_pipe(PERSON_NAMES, last=True)  # on the final entities
     add_swedish_exceptions(nlp)
     nlp.meta.update({

@@ -16,12 +16,15 @@ def _variants(word: str) -> set[str]:
 
 
 def add_swedish_exceptions(nlp) -> None:
-    """Abbreviations stay one token; en/em dashes between words split; ”quotes” split off."""
+    """Abbreviations stay one token; en/em dashes between words split; ”quotes” split off; a full stop
+    after a mixed-case acronym ("skrev SvD.") is punctuation, where spaCy keeps "SvD." whole."""
     from spacy.attrs import ORTH
-    from spacy.util import compile_infix_regex
+    from spacy.util import compile_infix_regex, compile_suffix_regex
 
     for abbr in ABBREVIATIONS + NO_SPLIT:
         for v in _variants(abbr):
             nlp.tokenizer.add_special_case(v, [{ORTH: v}])
     infixes = list(nlp.Defaults.infixes) + [r"(?<=[\w”])[–—](?=[\w“”])", r"[”“„]"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    suffixes = list(nlp.Defaults.suffixes) + [r"(?<=[a-zåäö][A-ZÅÄÖ])\."]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search

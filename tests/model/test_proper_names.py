@@ -54,3 +54,10 @@ def test_an_indefinite_common_noun_opening_a_sentence_is_not_a_name_but_an_insti
               ents=["B-ORG", "O", "O", "O", "B-ORG", "O", "O"],
               sent_starts=[True, False, False, False, True, False, False])
     assert [(e.text, e.label_) for e in ProperNames(nlp)(doc).ents] == [("Polisen", "ORG")]
+
+
+def test_an_entity_across_a_sentence_boundary_is_a_run_of_headings():
+    words = ["Fotnot", "Tillväxtens", "storlek", "ökar", ".", "Anna", "Lind", "ler"]
+    doc_ents = ["B-PER", "I-PER", "O", "O", "O", "B-PER", "I-PER", "O"]
+    starts = [True, True, False, False, False, True, False, False]
+    assert _named(words, doc_ents, starts) == [("Anna Lind", "PER")]

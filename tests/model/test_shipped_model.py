@@ -46,6 +46,11 @@ def test_abbreviations_stay_one_token(doc):
     assert "SOI:s" in [t.text for t in doc]
 
 
+def test_a_full_stop_after_a_mixed_case_acronym_ends_the_sentence(nlp):
+    assert [t.text for t in nlp.tokenizer("Det skrev SvD. Sedan kom E. W. Burgess.")] == [
+        "Det", "skrev", "SvD", ".", "Sedan", "kom", "E.", "W.", "Burgess", "."]
+
+
 def test_lemma_of_inflected_noun(doc):
     t = _tok(doc, "upphandlingarna")
     assert t.lemma_ == "upphandling"
@@ -118,6 +123,15 @@ def test_the_words_of_persons_names_are_proper_nouns(nlp):
     assert [(t.pos_, t.lemma_) for t in doc if t.text in ("Ingvar", "Kamprads")] == [("PROPN", "Ingvar"), ("PROPN", "Kamprad")]
     assert _tok(doc, "Kamprads").tag_ == "PM|GEN"
     assert all(_tok(doc, w).pos_ == "PROPN" for w in ("Niklas", "Hellner", "Magdalena", "Andersson"))
+
+
+def test_titles_particles_and_known_names_set_entity_spans_and_labels(nlp):
+    doc = nlp("Tidningen intervjuade dr Horn om rökning. Lektor Öqvist har funnit att sömnen styr aptiten. "
+              "Genom de Gaulle bröts länken med Nato, skrev SvD. Trafiken på S:t Eriksgatan minskar.")
+    ents = [(e.text, e.label_) for e in doc.ents]
+    for ent in [("Horn", "PER"), ("Öqvist", "PER"), ("de Gaulle", "PER"), ("Nato", "ORG"), ("SvD", "ORG"),
+                ("S:t Eriksgatan", "LOC")]:
+        assert ent in ents
 
 
 def test_genitive_place_names_have_their_base_as_lemma(nlp):
