@@ -3,7 +3,8 @@
 The recogniser reads "Nato" as a place, and "DN" and "SvD" as MISC (the SUC silver in its data marks
 newspapers as works), while UD's NER layer, klintan and the intervju pipeline call them
 organisations. The curated ORG and LOC names of pipeline/gazetteers/curated.toml (saved into the
-model's config) settle the label of an entity with exactly that text, or its genitive ("Natos", "FN:s").
+model's config) settle the label of an entity with exactly that text, or its genitive ("Natos", "FN:s"),
+unless the recogniser read it as a person (UNER halves and NER dev the same either way).
 Spans are left as the recogniser found them: putting the gazetteer first, so that its names also set
 spans, cost more than it gave (models/README.md).
 
@@ -50,8 +51,9 @@ class KnownLabels:
         self.names = dict(names)
 
     def label(self, ent: Span) -> str | None:
+        # a person keeps its label: "Berlin", "Haag", "Israel" are also Swedish surnames and first names
         known = next((self.names[t] for t in _base_forms(ent.text) if t in self.names), None)
-        if known:
+        if known and ent.label_ != "PER":
             return known
         return "LOC" if ent.label_ in ("ORG", "PER") and _place_word(ent) else None
 
