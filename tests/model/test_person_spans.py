@@ -43,5 +43,6 @@ def test_name_particles_and_initials_belong_to_the_name():
 def test_names_without_titles_and_other_labels_are_left_alone():
     assert _persons([("I", "O", True), ("Lund", "B-LOC", False), ("bor", "O", False), ("Anna", "B-PER", False),
                      ("Lind", "I-PER", False), ("hos", "O", False), ("Volvo", "B-ORG", False), (".", "O", False),
-                     ("Karl", "B-PER", True), ("Berg", "I-PER", False), ("skrev", "O", False)]) == [
-        ("Lund", "LOC"), ("Anna Lind", "PER"), ("Volvo", "ORG"), ("Karl Berg", "PER")]
+                     ("Karl", "B-PER", True), ("Berg", "I-PER", False), ("skrev", "O", False), (".", "O", False),
+                     ("Bror", "B-PER", True), ("Hjorth", "I-PER", False), ("målade", "O", False)]) == [
+        ("Lund", "LOC"), ("Anna Lind", "PER"), ("Volvo", "ORG"), ("Karl Berg", "PER"), ("Bror Hjorth", "PER")]
