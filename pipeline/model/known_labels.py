@@ -10,7 +10,8 @@ spans, cost more than it gave (models/README.md).
 
 A name that ends in a word for a street or a place ("S:t Eriksgatan", "Stortorpsvägen", "Norra
 Järvafältet") is a place, where the recogniser said organisation or person: Swedish street and place
-names are compounds on these words, and UNER, klintan and SUC mark them as places.
+names are compounds on these words. In the NER training data 94 of 101 such names are places (UNER 31 of
+31, the SUC silver 52 of 52, klintan 11 of 18, its others MISC but one: "Sandviken", the club).
 
 Registered through the `spacy_factories` entry point.
 """
