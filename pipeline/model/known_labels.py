@@ -20,6 +20,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .unseen_lemmas import genitive_base
+
 FACTORY = "known_labels"
 PLACE_ENDINGS = ("gatan", "vägen", "leden", "plan", "torget", "torg", "gränd", "parken", "bron", "stigen",
                  "allén", "kajen", "platsen", "området", "regionen", "fältet", "sjön", "älven", "fjärden",
@@ -28,9 +30,8 @@ PLACE_ENDINGS = ("gatan", "vägen", "leden", "plan", "torget", "torg", "gränd",
 
 def _base_forms(text: str) -> tuple[str, ...]:
     """The text and, for a genitive, the name it is the genitive of ("FN:s" -> "FN", "Natos" -> "Nato")."""
-    if text.endswith(":s"):
-        return text, text[:-2]
-    return (text, text[:-1]) if text.endswith("s") else (text,)
+    base = genitive_base(text)
+    return (text, base) if base != text else (text,)
 
 
 def _place_word(ent: Span) -> bool:
