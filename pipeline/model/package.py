@@ -26,7 +26,7 @@ SOURCES = [
     {"name": "Eukalyptus treebank (Språkbanken; morphology and lemmas, converted to Talbanken's conventions)",
      "url": "https://github.com/spraakbanken/golddatatools", "license": "MIT (repository)"},
     {"name": "SUC 3.0 name layers (kb-labb/sucx3_ner): manual names for the senter's boundaries, the automatic "
-             "(SweNER) layer as silver NER data",
+             "(SweNER) layer as silver NER data; its text, with klintan's, as silver UD data (self-training)",
      "url": "https://github.com/kb-labb/sucx3_ner", "license": "CC BY 4.0 (SUC 3.0)"},
 ]
 
