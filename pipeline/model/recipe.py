@@ -15,7 +15,9 @@ TEST_SETS = {
 UD_VECTORS = True
 UD_STEPS = 6000  # best dev-B checkpoints: 3,250-5,000 (seeds 0-2, 0.6.0 data); 2,250-2,750 without Eukalyptus
 UD_SEED = 1  # of seeds 0, 1, 2 on the 0.6.0 data, dev-B MORPH 94.75 / 95.26 / 94.59, UPOS 95.30 / 95.65 / 94.77
-UD_SELF_TRAIN = True  # fine-tune the UD layers on silver trees of the NER corpora (selftrain.py): dev-B LAS +1.7
+# fine-tune the UD layers on silver trees of the NER corpora (selftrain.py) before the NER starts from
+# their tok2vec: dev-B LAS +0.93, MORPH +0.26; NER dev 82.95 -> 84.25 (models/README.md)
+UD_SELF_TRAIN = True
 NER_STEPS = 3500
 NER_SEED = 2  # of seeds 0, 1, 2 from the UD tok2vec: NER dev 79.42, 79.68, 80.97 (0.6.0 data); 81.05, 79.84, 82.46 in the pipeline (0.7.0)
 # spacy pretrain of the UD tok2vec over raw-text, epochs (12.5M words, ~50 minutes each). One epoch moved
@@ -40,10 +42,11 @@ def _vector_overrides(component_embed: str) -> dict:
             f"{component_embed}.include_static_vectors": True}
 
 
-def _train_all(work: Path, corpus: Path, runs: Path) -> None:
+def _train_all(work: Path, corpus: Path, runs: Path, parts: dict) -> Path:
     """The senter trains beside the tok2vec pretraining (or beside the UD layers), one core each (the
-    machine has two); the UD layers start from the pretrained tok2vec, the NER from the trained UD one
-    (same architecture, vectors included)."""
+    machine has two); the UD layers start from the pretrained tok2vec and are then self-trained on silver
+    from the pipeline without entities (parts: its lookup and senter); the NER starts from the final UD
+    tok2vec (same architecture, vectors included). Returns the final UD layers."""
     from concurrent.futures import ProcessPoolExecutor
 
     vec = _vector_overrides("components.tok2vec.model.embed") if UD_VECTORS else {}
@@ -59,17 +62,23 @@ def _train_all(work: Path, corpus: Path, runs: Path) -> None:
                 raw, work / "pretrain", work / "vectors" / "spacy-vectors" if UD_VECTORS else None, PRETRAIN_EPOCHS))
         train.train_one("ud", out=runs / "ud", corpus=corpus, overrides=ud_ov)
         senter.result()
+    ud = runs / "ud" / "model-best"
+    if UD_SELF_TRAIN:
+        without_entities = package.assemble(out=work / "staged", **dict(parts, ud_model=ud, ner_model=None))
+        ud = selftrain.run(without_entities, corpus, runs)
     ner_ov = {"training.max_steps": NER_STEPS, "system.seed": NER_SEED, **vec, "paths.init_tok2vec": str(
-        train.export_tok2vec(runs / "ud" / "model-best", runs / "ud-tok2vec.bin"))}
+        train.export_tok2vec(ud, runs / "ud-tok2vec.bin"))}
     train.train_one("ner", out=runs / "ner", corpus=corpus, overrides=ner_ov)
+    return ud
 
 
 def run(out: Path | None = None, skip_build: bool = False, skip_train: bool = False, log=print) -> Path:
     """The final recipe, settings chosen on dev-B / the NER dev (see models/README.md). Nothing is
     retrained on the held-out splits: the UD layers train on the rebuilt train + dev-A and keep the
     checkpoint best on dev-B, the NER trains on UNER train + 90% of klintan's train and keeps the
-    checkpoint best on the NER dev (UNER dev + the other 10%); the UD layers are then fine-tuned on
-    silver trees of the NER corpora beside the gold (selftrain.py), again best on dev-B. The seen-form lookup's tables are then
+    checkpoint best on the NER dev (UNER dev + the other 10%). Between the two, the UD layers are
+    fine-tuned on silver trees of the NER corpora beside the gold (selftrain.py), again best on dev-B,
+    and the NER starts from their tok2vec. The seen-form lookup's tables are then
     learnt from every UD sentence outside the test split."""
     work, corpus = paths.BUILD, paths.BUILD / "corpus"
     if not skip_build:
@@ -82,18 +91,15 @@ def run(out: Path | None = None, skip_build: bool = False, skip_train: bool = Fa
             if UD_VECTORS:
                 vectors.train_floret(text, work / "vectors", dim=96, bucket=25_000, epoch=5)
     runs = work / "train"
-    if not skip_train:
-        _train_all(work, corpus, runs)
-    parts = dict(ud_model=runs / "ud" / "model-best", ner_model=runs / "ner" / "model-best",
+    parts = dict(ud_model=runs / ("ud-selftrain" if UD_SELF_TRAIN else "ud") / "model-best",
+                 ner_model=runs / "ner" / "model-best",
                  senter_model=runs / "senter" / "model-last",
                  lookup_train=[f for f in sorted((corpus / "ud-train").glob("*.spacy")) if f.name != eukalyptus.DOCBIN]
                  + [corpus / "ud-dev.spacy"],  # Talbanken only: dev-B UPOS 95.60 vs 95.37 with Eukalyptus
                  gazetteer_common=package.lowercase_words(corpus / "ud-train", corpus / "ner-train"),
                  gender_text=work / "raw" / "raw-text.txt")  # "en/ett X" counts for unseen nouns' gender
-    if UD_SELF_TRAIN:
-        if not skip_train:  # the silver comes from the whole pipeline with the first UD layers
-            selftrain.run(package.assemble(out=work / "staged", **parts), corpus, runs)
-        parts["ud_model"] = runs / "ud-selftrain" / "model-best"
+    if not skip_train:
+        parts["ud_model"] = _train_all(work, corpus, runs, parts)
     staged = package.assemble(out=work / "staged", **parts)
     scores = score_all(staged, log)
     report_file = corpus / "report.json"
