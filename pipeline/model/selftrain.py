@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 
 from . import paths
+from .train import train_one
 
 SILVER_SETS = ("klintan", "suc-silver")  # UNER's text is Talbanken's: it has gold trees already
 GOLD_WEIGHT = 2
@@ -34,14 +35,9 @@ def make_silver(model: Path, ner_train: Path, out: Path, names=SILVER_SETS) -> i
         for name in names:
             gold = DocBin().from_disk(ner_train / f"{name}.spacy").get_docs(nlp.vocab)
             texts = (Doc(nlp.vocab, words=[t.text for t in g], spaces=[bool(t.whitespace_) for t in g]) for g in gold)
-            silver = DocBin(store_user_data=False)
-            for p in nlp.pipe(texts, batch_size=64):
-                silver.add(Doc(nlp.vocab, words=[t.text for t in p], spaces=[bool(t.whitespace_) for t in p],
-                               tags=[t.tag_ for t in p], pos=[t.pos_ for t in p], morphs=[str(t.morph) for t in p],
-                               lemmas=[t.lemma_ for t in p], heads=[t.head.i for t in p], deps=[t.dep_ for t in p],
-                               sent_starts=[bool(t.is_sent_start) for t in p]))
-                n += 1
+            silver = DocBin(store_user_data=False, docs=nlp.pipe(texts, batch_size=64))
             silver.to_disk(out / f"{name}.spacy")
+            n += len(silver)
     return n
 
 
@@ -60,18 +56,12 @@ def training_dir(gold: Path, silver: Path, out: Path, weight: int = GOLD_WEIGHT)
 
 def fine_tune(ud_model: Path, train: Path, dev: Path, out: Path, steps: int = STEPS, seed: int = SEED) -> Path:
     """configs/model/ud.cfg with the trained layers sourced from ud_model (a fresh lemmatizer) -> out/model-best."""
-    import os
-
-    os.environ.setdefault("OMP_NUM_THREADS", "1")
-    from spacy.cli.train import train as spacy_train
-
     out.mkdir(parents=True, exist_ok=True)
     config_file = out / "selftrain.cfg"
     selftrain_config(ud_model).to_disk(config_file)
-    spacy_train(config_file, out, use_gpu=-1, overrides={
+    return train_one("ud", out=out, config=config_file, overrides={
         "paths.train": str(train), "paths.dev": str(dev), "paths.vectors": str(ud_model),
         "training.max_steps": steps, "training.patience": steps, "system.seed": seed})
-    return out / "model-best"
 
 
 def selftrain_config(ud_model: Path):

@@ -7,8 +7,9 @@ from pathlib import Path
 from . import paths
 
 
-def train_one(name: str, out: Path | None = None, corpus: Path | None = None, overrides: dict | None = None) -> Path:
-    """Train configs/model/{name}.cfg; returns the model-best directory."""
+def train_one(name: str, out: Path | None = None, corpus: Path | None = None, overrides: dict | None = None,
+              config: Path | None = None) -> Path:
+    """Train configs/model/{name}.cfg (or `config`); returns the model-best directory."""
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     from spacy.cli.train import train
 
@@ -18,7 +19,7 @@ def train_one(name: str, out: Path | None = None, corpus: Path | None = None, ov
     train_dir = "senter-train" if name.startswith("senter") else f"{prefix}-train"
     ov = {"paths.train": str(corpus / train_dir), "paths.dev": str(corpus / f"{prefix}-dev.spacy")}
     ov.update(overrides or {})
-    train(paths.CONFIGS / f"{name}.cfg", out, use_gpu=-1, overrides=ov)
+    train(config or paths.CONFIGS / f"{name}.cfg", out, use_gpu=-1, overrides=ov)
     return out / "model-best"
 
 
