@@ -24,6 +24,16 @@ def _first(it, n):
     return list(itertools.islice(it, n))
 
 
+def _tree(spec: str) -> list[dict]:
+    """A hand-written tree: "form/UPOS/head/relation[/lemma]" per token (lemma: the lower-cased form)."""
+    toks = []
+    for i, item in enumerate(spec.split(), 1):
+        form, upos, head, rel, *lemma = item.split("/")
+        toks.append({"id": i, "form": form, "lemma": lemma[0] if lemma else form.lower(), "upos": upos,
+                     "head": int(head), "deprel": rel})
+    return toks
+
+
 def test_rebuild_aligns_and_converts_first_sentences(data):
     uner = _first(read_iob2(data / "uner-talbanken" / "sv_talbanken-ud-train.iob2"), 30)
     efs = _first(read_efselab(data / "efselab-talbanken-tab" / "sv-ud-train.tab"), 30)
@@ -74,18 +84,41 @@ def test_uner_spacing(data):
 
 
 def test_mwe_and_coordination_conversion():
-    def tok(i, form, upos, head, rel):
-        return {"id": i, "form": form, "upos": upos, "head": head, "deprel": rel}
-
     # "Vi åker i dag och kommer hem" in v1 style: "i" heads the idiom, cc on the first conjunct
-    toks = [tok(1, "Vi", "PRON", 2, "nsubj"), tok(2, "åker", "VERB", 0, "root"), tok(3, "i", "ADP", 2, "advmod"),
-            tok(4, "dag", "NOUN", 3, "mwe"), tok(5, "och", "CCONJ", 2, "cc"), tok(6, "kommer", "VERB", 2, "conj"),
-            tok(7, "hem", "ADV", 6, "advmod")]
+    toks = _tree("Vi/PRON/2/nsubj åker/VERB/0/root i/ADP/2/advmod dag/NOUN/3/mwe och/CCONJ/2/cc "
+                 "kommer/VERB/2/conj hem/ADV/6/advmod")
+    assert _converted_arcs(toks)[2:5] == [(4, "case"), (2, "obl"), (6, "cc")]
+
+
+def _converted_arcs(toks):
     talbanken.convert_v1_tree(toks)
-    assert (toks[3]["head"], toks[3]["deprel"]) == (2, "obl")
-    assert (toks[2]["head"], toks[2]["deprel"]) == (4, "case")
-    assert toks[4]["head"] == 6
     assert talbanken.validate_tree(toks) is None
+    return [(t["head"], t["deprel"]) for t in toks]
+
+
+def test_full_verbs_hung_as_aux_and_nominal_determiners_are_restructured():
+    # UD 1.0: "Att skydda , vårda och förbättra vår miljö" with skydda and vårda as aux of förbättra
+    coord = _tree("Att/PART/6/mark skydda/VERB/6/aux ,/PUNCT/6/punct vårda/VERB/6/aux och/CCONJ/6/cc "
+                  "förbättra/VERB/0/root miljö/NOUN/6/dobj")
+    assert _converted_arcs(coord) == [(2, "mark"), (0, "root"), (4, "punct"), (2, "conj"), (6, "cc"), (2, "conj"), (2, "obj")]
+    # "Du behöver inte betala 250 miljoner kronor": the catenative verb heads, "miljoner" is nmod
+    caten = _tree("Du/PRON/4/nsubj behöver/VERB/4/aux/behöva inte/PART/4/neg betala/VERB/0/root 250/NUM/6/nummod "
+                  "miljoner/NOUN/7/det/miljon kronor/NOUN/4/dobj/krona")
+    assert _converted_arcs(caten) == [(2, "nsubj"), (0, "root"), (2, "advmod"), (2, "xcomp"), (6, "nummod"), (7, "nmod"), (4, "obj")]
+    # real auxiliaries stay where they are
+    assert _converted_arcs(_tree("kan/AUX/2/aux/kunna betala/VERB/0/root")) == [(2, "aux"), (0, "root")]
+
+
+def test_asyndetic_clauses_become_parataxis():
+    # "Vi tar vägen , han behöver hjälp": UD 1.0 conj with the comma on the first clause
+    toks = _tree("Vi/PRON/2/nsubj tar/VERB/0/root vägen/NOUN/2/dobj ,/PUNCT/2/punct han/PRON/6/nsubj "
+                 "behöver/VERB/2/conj hjälp/NOUN/6/dobj")
+    assert _converted_arcs(toks)[3:6] == [(2, "punct"), (6, "nsubj"), (2, "parataxis")]
+    # a clause list that ends in "och" stays coordination, and so does a conjunct with no subject
+    listed = _tree("Vi/PRON/2/nsubj tar/VERB/0/root ,/PUNCT/2/punct han/PRON/5/nsubj går/VERB/2/conj och/CCONJ/2/cc "
+                   "hon/PRON/8/nsubj åker/VERB/2/conj ,/PUNCT/2/punct stannar/VERB/2/conj")
+    rels = [rel for _, rel in _converted_arcs(listed)]
+    assert [rels[i] for i in (4, 7, 9)] == ["conj", "conj", "conj"]
 
 
 def test_plural_adjectives_follow_the_noun_phrase():
@@ -127,10 +160,25 @@ def test_auxiliaries_follow_their_relation():
     # "vi har ätit" with the (form, XPOS) map's VERB on the perfect auxiliary; "vi har en bil" stays VERB
     perfect = [tok(1, "vi", "vi", "PRON", 3, "nsubj"), tok(2, "har", "ha", "VERB", 3, "aux"), tok(3, "ätit", "äta", "VERB", 0, "root")]
     possess = [tok(1, "vi", "vi", "PRON", 2, "nsubj"), tok(2, "har", "ha", "VERB", 0, "root"), tok(3, "bil", "bil", "NOUN", 2, "obj")]
-    moved = harmonise.auxiliaries([{"tokens": perfect}, {"tokens": possess}], maps)
-    assert perfect[1]["upos"] == "AUX" and possess[1]["upos"] == "VERB"
-    assert moved == {"ha VERB->AUX": 1}
+    # "det kommer till användning": the (form, XPOS) map's AUX on a main verb; a copula heading its
+    # clause (a predicate UD 1.0 left as a dependent) keeps AUX
+    main = _tree("det/PRON/2/nsubj kommer/AUX/0/root/komma användning/NOUN/2/obl")
+    cop = _tree("Annat/ADJ/2/dep var/AUX/0/root/vara det/PRON/2/nsubj")
+    moved = harmonise.auxiliaries([{"tokens": t} for t in (perfect, possess, main, cop)], maps)
+    assert perfect[1]["upos"] == "AUX" and possess[1]["upos"] == "VERB" and main[1]["upos"] == "VERB"
+    assert cop[1]["upos"] == "AUX"
+    assert moved == {"ha VERB->AUX": 1, "komma AUX->VERB": 1}
 
+
+def test_clefts_take_the_focus_as_head():
+    # UD 1.0: "Det är främst hörseln som skadas" with the copula as root and the focus as dep
+    cleft = _tree("Det/PRON/2/nsubj är/AUX/0/root/vara främst/ADV/2/advmod hörseln/NOUN/2/dep som/PRON/6/nsubjpass "
+                  "skadas/VERB/4/acl:relcl")
+    assert _converted_arcs(cleft) == [(4, "expl"), (4, "cop"), (4, "advmod"), (0, "root"), (6, "nsubj:pass"), (4, "acl:cleft")]
+    # a relative clause set off by a comma is not a cleft
+    plain = _tree("Det/PRON/2/nsubj är/AUX/0/root/vara kärnorna/NOUN/2/dep ,/PUNCT/3/punct som/PRON/6/nsubj "
+                  "klyvs/VERB/3/acl:relcl")
+    assert _converted_arcs(plain) == [(2, "nsubj"), (0, "root"), (2, "dep"), (3, "punct"), (6, "nsubj"), (3, "acl:relcl")]
 
 def test_prepositions_before_att_mark_the_clause():
     def tok(i, form, upos, head, rel):
