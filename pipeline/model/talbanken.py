@@ -109,8 +109,9 @@ def verbs_as_aux(toks: list[dict]) -> int:
         else:
             first, conjuncts = fake[-1], [head]
         first["head"], first["deprel"] = head["head"], head["deprel"]
+        staying = {first["id"]} | {c["id"] for c in conjuncts}
         for t in toks:
-            if t["head"] == head["id"] and t is not first and t not in conjuncts:
+            if t["head"] == head["id"] and t["id"] not in staying:
                 if coordinated and t["deprel"] == "compound:prt" and t["id"] > head["id"]:
                     continue  # "bygga eller bygga om": the particle is the second verb's own
                 if coordinated or t["id"] < head["id"]:  # reattach_cc then moves cc and commas on
@@ -142,7 +143,7 @@ def clefts(toks: list[dict]) -> int:
     cop, "det" its expl and the clause its acl:cleft (54 in the rebuilt train). Returns clefts moved."""
     moved = 0
     for cop in toks:
-        if cop["upos"] != "AUX" or cop["lemma"].lower() != "vara":
+        if cop["upos"] != "AUX" or cop["lemma"] != "vara":
             continue
         focus = next((d for d in _children(toks, cop) if d["deprel"] == "dep" and d["id"] > cop["id"]
                       and any(_cleft_clause(toks, d, c) for c in _children(toks, d))), None)
