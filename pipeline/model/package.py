@@ -5,7 +5,7 @@ import json
 import shutil
 from pathlib import Path
 
-from . import MODEL_NAME, VERSION, docs, paths
+from . import MODEL_NAME, VERSION, docs, inference, paths
 from .agreement import FACTORY as SYNTAX_FEATURES
 from .harmonise import AUX_RELATIONS
 from .known_labels import FACTORY as KNOWN_LABELS
@@ -138,5 +138,6 @@ def assemble(ud_model: Path, ner_model: Path | None, out: Path | None = None, sc
     if out.exists():
         shutil.rmtree(out)
     nlp.to_disk(out)
+    inference.name_in_config(out)
     (out / "meta.json").write_text(json.dumps(nlp.meta, indent=2, ensure_ascii=False))
     return out
