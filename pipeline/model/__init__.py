@@ -3,5 +3,5 @@
 Heavy libraries (spaCy) are imported inside functions so that the CLI stays fast.
 """
 
-VERSION = "0.10.1"
+VERSION = "0.11.0"
 MODEL_NAME = "sv_intervju_core"
