@@ -27,7 +27,7 @@ Registered for spaCy through the `spacy_factories` entry point, like seen_form_l
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.symbols import ADJ, NOUN, VERB
+from spacy.symbols import ADJ, AUX, NOUN, VERB
 from spacy.tokens import Doc, Token
 
 from .participles import participle_lemma
@@ -105,10 +105,12 @@ class SyntaxFeatures:
 
     def __call__(self, doc: Doc) -> Doc:
         for token in doc:
-            if _have_without_supine(token):
-                token.pos_ = "VERB"
+            pos = token.pos
+            if pos == AUX:
+                if _have_without_supine(token):
+                    token.pos_ = "VERB"
                 continue
-            if token.pos not in (NOUN, ADJ, VERB):  # the word classes the other rules read
+            if pos not in (NOUN, ADJ, VERB):  # the word classes the other rules read
                 continue
             feats = token.morph.to_dict()
             if _same_form_neuter(token, feats):

@@ -170,16 +170,17 @@ class SeenFormLookup:
                 return True
         return False
 
-    def _lemma_seen(self, t) -> bool:
+    def _lemma_seen(self, text: str, pos: str) -> bool:
         """The tables hold a lemma for this form itself (not only for a compound's last part)."""
-        return (t.text, t.pos_) in self.by_pos or t.text in self.by_form
+        return (text, pos) in self.by_pos or text in self.by_form
 
-    def _analyse(self, t) -> bool:
+    def _analyse(self, t, text: str) -> bool:
         """Training's UPOS, lemma and FEATS for a seen form (or a compound's last part); True where its
         FEATS came from the tables."""
-        text, pos = t.text, t.pos_
-        if self.pos and text in self.pos and self.pos[text] != pos:
-            t.pos_ = pos = self.pos[text]
+        pos = t.pos_
+        seen_pos = self.pos.get(text)
+        if seen_pos is not None and seen_pos != pos:
+            t.pos_ = pos = seen_pos
         lemma = self.by_pos.get((text, pos)) or self.by_form.get(text)
         if lemma is not None:
             t.lemma_ = lemma
@@ -192,22 +193,24 @@ class SeenFormLookup:
 
     def __call__(self, doc: Doc) -> Doc:
         for t in doc:
-            from_tables = self._analyse(t)
-            if t.pos_ == "NOUN":
+            text = t.text  # read once: each attribute read of a spaCy token builds a new str
+            from_tables = self._analyse(t, text)
+            pos = t.pos_
+            if pos == "NOUN":
                 if not from_tables:
                     self._set_gender(t)
-                if not self._lemma_seen(t):  # unseen, or analysed as a compound
+                if not self._lemma_seen(text, pos):  # unseen, or analysed as a compound
                     lemma = noun_lemma(t, self._known_noun)
                     if lemma:
                         t.lemma_ = lemma
                 self._definite_en(t)
-            elif t.pos_ == "VERB" and not self._lemma_seen(t):
+            elif pos == "VERB" and not self._lemma_seen(text, pos):
                 lemma = verb_lemma(t, self._known_verb)
                 if lemma:
                     t.lemma_ = lemma
-            elif t.pos_ == "PROPN" and not self._lemma_seen(t):
+            elif pos == "PROPN" and not self._lemma_seen(text, pos):
                 t.lemma_ = proper_genitive_lemma(t) or t.lemma_
-            elif t.pos_ == "ADJ":  # the lemmatizer learnt verb lemmas for participles from SUC-style data
+            elif pos == "ADJ":  # the lemmatizer learnt verb lemmas for participles from SUC-style data
                 lemma = participle_lemma(t.text, t.morph.to_dict())
                 if lemma:
                     t.lemma_ = lemma

@@ -7,11 +7,11 @@ from pathlib import Path
 
 from . import MODEL_NAME, VERSION, docs, inference, paths
 from .agreement import FACTORY as SYNTAX_FEATURES
-from .harmonise import AUX_RELATIONS
 from .known_labels import FACTORY as KNOWN_LABELS
 from .person_names import FACTORY as PERSON_NAMES
 from .person_spans import FACTORY as PERSON_SPANS
 from .proper_names import FACTORY as PROPER_NAMES
+from .relation_rules import FACTORY as RELATION_RULES
 from .tokenizer import add_swedish_exceptions
 
 SOURCES = [
@@ -40,46 +40,6 @@ def lowercase_words(*dirs: Path) -> set[str]:
 
 def dir_size(path: Path) -> int:
     return sum(f.stat().st_size for f in Path(path).rglob("*") if f.is_file())
-
-
-# UD's definition: ha, få, komma, bli, vilja... are AUX exactly where they are aux, aux:pass or cop. The
-# taggers guess from the words around; after the parser the relation decides (dev-B UPOS 95.67 -> 95.95).
-AUX_OR_VERB = ["ha", "få", "komma", "bli", "vilja"]
-ALWAYS_AUX = ["vara", "kunna", "skola", "måste", "böra"]
-
-
-def add_aux_by_relation(nlp) -> None:
-    """An attribute_ruler after the parser that sets AUX/VERB from the verb's relation."""
-    ruler = nlp.add_pipe("attribute_ruler", name="aux_by_relation", last=True)
-    ruler.add([[{"POS": "VERB", "DEP": {"IN": sorted(AUX_RELATIONS)}, "LEMMA": {"IN": AUX_OR_VERB + ALWAYS_AUX}}]],
-              {"POS": "AUX"})
-    ruler.add([[{"POS": "AUX", "DEP": {"NOT_IN": sorted(AUX_RELATIONS)}, "LEMMA": {"IN": AUX_OR_VERB}}]], {"POS": "VERB"})
-
-
-# The article and demonstrative analyses of the training trees, for words the parser made "det"
-DETERMINERS = {"den": ("DT|UTR|SIN|DEF", "Definite=Def|Gender=Com|Number=Sing|PronType=Art"),
-               "det": ("DT|NEU|SIN|DEF", "Definite=Def|Gender=Neut|Number=Sing|PronType=Art"),
-               "de": ("DT|UTR/NEU|PLU|DEF", "Definite=Def|Number=Plur|PronType=Art"),
-               "dom": ("DT|UTR/NEU|PLU|DEF", "Definite=Def|Number=Plur|PronType=Art"),
-               "denna": ("DT|UTR|SIN|DEF", "Definite=Def|Gender=Com|Number=Sing|PronType=Dem"),
-               "detta": ("DT|NEU|SIN|DEF", "Definite=Def|Gender=Neut|Number=Sing|PronType=Dem"),
-               "dessa": ("DT|UTR/NEU|PLU|DEF", "Definite=Def|Number=Plur|PronType=Dem")}
-
-
-def add_closed_class_by_relation(nlp) -> None:
-    """Words whose class the relation decides, where the tagger sometimes disagrees with the parser;
-    the relation is the more reliable there (models/README.md):
-    - "som" is a relative pronoun as the relative clause's subject or object and a subjunction as a
-      marker ("lika stor som"); training trees: mark 360 SCONJ, 3 PRON; nsubj/obj all PRON. dev-B UPOS,
-      XPOS and MORPH each +0.11.
-    - den, det, de, denna, detta, dessa as "det" of a noun are determiners (training: 1,899 of 1,903).
-      dev-B UPOS, XPOS and MORPH each +0.07."""
-    ruler = nlp.add_pipe("attribute_ruler", name="closed_class_by_relation", last=True)
-    ruler.add([[{"LOWER": "som", "DEP": {"IN": ["nsubj", "nsubj:pass", "obj"]}, "POS": {"NOT_IN": ["PRON"]}}]],
-              {"POS": "PRON", "TAG": "HP|-|-|-", "MORPH": "PronType=Rel"})
-    ruler.add([[{"LOWER": "som", "DEP": "mark", "POS": "PRON"}]], {"POS": "SCONJ", "TAG": "KN", "MORPH": ""})
-    for word, (tag, morph) in DETERMINERS.items():
-        ruler.add([[{"LOWER": word, "DEP": "det", "POS": {"NOT_IN": ["DET"]}}]], {"POS": "DET", "TAG": tag, "MORPH": morph})
 
 
 def assemble(ud_model: Path, ner_model: Path | None, out: Path | None = None, scores: dict | None = None,
@@ -115,8 +75,7 @@ def assemble(ud_model: Path, ner_model: Path | None, out: Path | None = None, sc
             notes = dict(notes or {}, gazetteer_names=add_ruler(nlp, gazetteer_common, first=False))
     if senter_model:
         nlp.add_pipe("senter", source=spacy.load(senter_model), before="parser")
-    add_aux_by_relation(nlp)
-    add_closed_class_by_relation(nlp)
+    nlp.add_pipe(RELATION_RULES, last=True)
     nlp.add_pipe(SYNTAX_FEATURES, last=True)
     if ner_model:  # after the parser: it reads the tags and the sentences
         from .gazetteer import curated_labels, person_titles

@@ -45,7 +45,7 @@ def test_ner_from_the_ud_tok2vec_is_packaged_with_its_own_copy(tmp_path):
 
     out = package.assemble(tmp_path / "ud", tmp_path / "ner", out=tmp_path / "shipped")
     nlp = spacy.load(out)
-    assert nlp.pipe_names == ["tok2vec", "tagger", "ner", "parser", "aux_by_relation", "closed_class_by_relation", "syntax_features", "proper_names", "person_spans", "known_labels", "person_names"]
+    assert nlp.pipe_names == ["tok2vec", "tagger", "ner", "parser", "relation_rules", "syntax_features", "proper_names", "person_spans", "known_labels", "person_names"]
     assert nlp.get_pipe("tok2vec").listening_components == ["tagger", "parser"]
     doc = nlp("Anna bor i Umeå")
     assert len(doc) == 4 and all(t.tag_ for t in doc)
