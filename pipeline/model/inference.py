@@ -35,7 +35,7 @@ class MemoFloretVectors(Vectors):
         self._memo_table = None
 
     def get_batch(self, keys):
-        if self.mode != "floret":
+        if self.mode != "floret" or not isinstance(self.data, numpy.ndarray):  # on a GPU spaCy's own path
             return super().get_batch(keys)
         words = [self.strings.as_string(key) for key in keys]
         with self._memo_lock:
